@@ -1,0 +1,89 @@
+/**
+ * The one contract between a UI and its desk. Every request and every event is
+ * declared here once, with its schema; the Electron preload, the IPC handlers, the
+ * browser host's WebSocket and the renderer client are all derived from it.
+ */
+import { z } from 'zod';
+import { CallLogEntrySchema, PopCardSchema } from './call.js';
+import {
+  AnnotationSchema,
+  CustomerCardSchema,
+  CustomerSummarySchema,
+  DispositionSchema,
+  InteractionSchema,
+  NewCustomerSchema,
+  RegionSchema,
+} from './domain.js';
+
+const CallIdInput = z.strictObject({ callId: z.string().min(1).max(128) });
+
+export const SimulatedScenarioSchema = z.enum(['known', 'several', 'probable', 'unknown', 'withheld']);
+export type SimulatedScenario = z.infer<typeof SimulatedScenarioSchema>;
+
+/** What a UI needs on attach: who it is, the desk's settings, the calls under way. */
+export const DeskStateSchema = z.object({
+  agent: z.object({ id: z.string(), name: z.string() }),
+  region: RegionSchema,
+  dispositions: z.array(DispositionSchema).min(1),
+  /** The developer menu (simulated calls) is offered only where this is true. */
+  simulator: z.boolean(),
+  cards: z.array(PopCardSchema),
+  callLog: z.array(CallLogEntrySchema),
+});
+export type DeskState = z.infer<typeof DeskStateSchema>;
+
+export const deskRequests = {
+  getDeskState: { input: z.strictObject({}), output: DeskStateSchema },
+  searchCustomers: {
+    input: z.strictObject({
+      query: z.string().trim().min(1).max(200),
+      limit: z.number().int().min(1).max(100).default(20),
+    }),
+    output: z.array(CustomerSummarySchema),
+  },
+  getCustomerCard: { input: z.strictObject({ customerId: z.string().min(1).max(64) }), output: CustomerCardSchema },
+  createCustomer: { input: NewCustomerSchema, output: CustomerCardSchema },
+  saveAnnotation: { input: AnnotationSchema, output: InteractionSchema },
+  /** The operator closes a card; a call that is still live keeps ringing elsewhere, only the card goes. */
+  dismissCard: { input: CallIdInput, output: z.strictObject({}) },
+  listCallLog: {
+    input: z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }),
+    output: z.array(CallLogEntrySchema),
+  },
+  simulateCall: {
+    input: z.strictObject({ scenario: SimulatedScenarioSchema }),
+    output: z.strictObject({ callId: z.string() }),
+  },
+} as const;
+
+export const deskEvents = {
+  /** A card appeared or changed (same callId: same card). */
+  pop: PopCardSchema,
+  cardDismissed: CallIdInput,
+  callLogged: CallLogEntrySchema,
+} as const;
+
+export type DeskRequestName = keyof typeof deskRequests;
+export type DeskEventName = keyof typeof deskEvents;
+export type RequestInput<N extends DeskRequestName> = z.input<(typeof deskRequests)[N]['input']>;
+/** The input after its schema applied defaults: what an implementation receives. */
+export type RequestParams<N extends DeskRequestName> = z.output<(typeof deskRequests)[N]['input']>;
+export type RequestOutput<N extends DeskRequestName> = z.output<(typeof deskRequests)[N]['output']>;
+export type DeskEventPayload<N extends DeskEventName> = z.output<(typeof deskEvents)[N]>;
+
+/** What a UI calls. */
+export type DeskApi = { [N in DeskRequestName]: (input: RequestInput<N>) => Promise<RequestOutput<N>> };
+
+/** What the desk implements: inputs arrive already validated and defaulted. */
+export type DeskHandlers = { [N in DeskRequestName]: (params: RequestParams<N>) => Promise<RequestOutput<N>> };
+
+export type DeskEvent = { [N in DeskEventName]: { name: N; payload: DeskEventPayload<N> } }[DeskEventName];
+
+export interface DeskClient extends DeskApi {
+  /** Subscribes to one event; returns the unsubscribe function. */
+  on<N extends DeskEventName>(name: N, listener: (payload: DeskEventPayload<N>) => void): () => void;
+}
+
+export function isDeskRequestName(name: unknown): name is DeskRequestName {
+  return typeof name === 'string' && Object.hasOwn(deskRequests, name);
+}

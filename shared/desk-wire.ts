@@ -1,0 +1,73 @@
+/**
+ * How the contract travels: the envelopes both transports (Electron IPC and the
+ * browser host's WebSocket) carry, and the one dispatcher both bind, so only the
+ * transport differs between the two hosts.
+ */
+import { z } from 'zod';
+import { type DeskEvent, type DeskHandlers, deskRequests, isDeskRequestName } from './desk-api.js';
+
+export const RequestEnvelopeSchema = z.strictObject({
+  id: z.number().int().nonnegative(),
+  name: z.string().max(64),
+  input: z.unknown(),
+});
+export type RequestEnvelope = z.infer<typeof RequestEnvelopeSchema>;
+
+export const DeskErrorSchema = z.object({
+  code: z.enum(['bad_request', 'unknown_request', 'not_found', 'internal']),
+  message: z.string(),
+});
+export type DeskError = z.infer<typeof DeskErrorSchema>;
+
+export type ResponseEnvelope =
+  | { id: number; ok: true; output: unknown }
+  | { id: number; ok: false; error: DeskError };
+
+export const ResponseEnvelopeSchema = z.union([
+  z.strictObject({ id: z.number(), ok: z.literal(true), output: z.unknown() }),
+  z.strictObject({ id: z.number(), ok: z.literal(false), error: DeskErrorSchema }),
+]);
+
+/** Server → UI frames on the WebSocket: a response to a request, or an event. */
+export type ServerFrame = ({ type: 'response' } & ResponseEnvelope) | ({ type: 'event' } & DeskEvent);
+
+/** Thrown by a handler to answer with a specific code rather than "internal". */
+export class DeskRequestError extends Error {
+  constructor(
+    readonly code: DeskError['code'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DeskRequestError';
+  }
+}
+
+/** A zod issue list as one line a person can act on: "limit: Too big…; query: Too small…". */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+/**
+ * Validates a request against the contract, runs its handler and wraps the outcome.
+ * Never throws: a bad request or a failing handler becomes an error envelope.
+ */
+export function createDeskDispatcher(handlers: DeskHandlers, onInternalError: (name: string, err: unknown) => void) {
+  return async function dispatch(envelope: RequestEnvelope): Promise<ResponseEnvelope> {
+    const { id, name, input } = envelope;
+    if (!isDeskRequestName(name)) {
+      return { id, ok: false, error: { code: 'unknown_request', message: `no request named "${name}"` } };
+    }
+    const parsed = deskRequests[name].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return { id, ok: false, error: { code: 'bad_request', message: `${name}: ${describeIssues(parsed.error)}` } };
+    }
+    try {
+      const handler = handlers[name] as (params: unknown) => Promise<unknown>;
+      return { id, ok: true, output: await handler(parsed.data) };
+    } catch (err) {
+      if (err instanceof DeskRequestError) return { id, ok: false, error: { code: err.code, message: err.message } };
+      onInternalError(name, err);
+      return { id, ok: false, error: { code: 'internal', message: `${name} failed; the desk log has the details` } };
+    }
+  };
+}
