@@ -71,3 +71,18 @@ export function createDeskDispatcher(handlers: DeskHandlers, onInternalError: (n
     }
   };
 }
+
+/** The WebSocket path on the browser host where the contract is served. */
+export const DESK_SOCKET_PATH = '/api/desk';
+
+/** Electron IPC channels; the preload and the main process both take them from here. */
+export const DESK_IPC = { request: 'desk:request', event: 'desk:event' } as const;
+
+/** The global name under which the Electron preload exposes its {@link DeskBridge}. */
+export const DESK_BRIDGE_GLOBAL = 'agentDesk';
+
+/** What the Electron preload exposes: the raw transport, from which the renderer derives its typed client. */
+export interface DeskBridge {
+  request(envelope: RequestEnvelope): Promise<ResponseEnvelope>;
+  subscribe(listener: (event: DeskEvent) => void): () => void;
+}
