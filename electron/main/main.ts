@@ -1,0 +1,102 @@
+/**
+ * The Electron shell, kept thin: one instance, one locked-down window, a tray, a
+ * notification for calls that ring while the window is in the background. Every
+ * behaviour lives in the Electron-free services, shared with the browser host.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, Menu, Notification, Tray, nativeImage } from 'electron';
+import { DeskConfigError, loadDeskConfig } from '../services/config/desk-config.js';
+import { startDesk, type RunningDesk } from '../services/desk/boot.js';
+import { callNotificationFor } from '../services/desk/call-notification.js';
+import { createLogger } from '../services/log.js';
+import { bindDeskIpc } from './ipc.js';
+import { enforceContentSecurity } from './security.js';
+
+const log = createLogger({ destination: join(app.getPath('logs'), 'agent-desk.log') });
+const appRoot = app.getAppPath();
+const rendererIndex = join(appRoot, 'dist', 'renderer', 'index.html');
+let window: BrowserWindow | null = null;
+let tray: Tray | null = null;
+let running: RunningDesk | null = null;
+
+function showWindow(): void {
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+function createWindow(desk: RunningDesk['desk']): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    show: false,
+    title: 'Agent Desk',
+    webPreferences: {
+      preload: join(appRoot, 'dist-electron', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  bindDeskIpc(desk, win, pathToFileURL(rendererIndex).href, log);
+
+  const notified = new Set<string>();
+  desk.subscribe((event) => {
+    const notice = callNotificationFor(event, win.isFocused(), notified);
+    if (!notice || !Notification.isSupported()) return;
+    notified.add(notice.callId);
+    const notification = new Notification({ title: notice.title, body: notice.body });
+    notification.on('click', showWindow);
+    notification.show();
+  });
+  void win.loadFile(rendererIndex);
+  return win;
+}
+
+function createTray(): Tray {
+  const icon = nativeImage.createFromPath(join(appRoot, 'resources', 'icons', 'tray.png'));
+  const t = new Tray(icon);
+  t.setToolTip('Agent Desk');
+  t.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: 'Show Agent Desk', click: showWindow },
+      { type: 'separator' },
+      { label: 'Quit', role: 'quit' },
+    ]),
+  );
+  t.on('click', showWindow);
+  return t;
+}
+
+async function start(): Promise<void> {
+  enforceContentSecurity();
+  const configPath = process.env.AGENT_DESK_CONFIG;
+  let config;
+  try {
+    config = loadDeskConfig(configPath);
+  } catch (err) {
+    if (!(err instanceof DeskConfigError)) throw err;
+    log.error(err.message);
+    dialog.showErrorBox('Agent Desk configuration', `${err.message}\n\nThe desk starts with its defaults.`);
+    config = loadDeskConfig(undefined);
+  }
+  running = await startDesk(config, log);
+  window = createWindow(running.desk);
+  tray = createTray();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', showWindow);
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    tray?.destroy();
+    void running?.stop();
+  });
+  app.whenReady().then(start, (err: unknown) => log.error({ err }, 'electron failed to start'));
+}

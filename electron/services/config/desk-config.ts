@@ -1,0 +1,87 @@
+/**
+ * The desk's configuration: a JSON file validated against one schema, every field
+ * with an embedded default so the app runs with no file at all (demo mode).
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DispositionSchema, RegionSchema } from '../../../shared/domain.js';
+import { describeIssues } from '../../../shared/desk-wire.js';
+
+const Port = z.number().int().min(0).max(65_535);
+
+export const DEFAULT_DISPOSITIONS = [
+  { code: 'resolved', label: 'Resolved' },
+  { code: 'callback', label: 'Call back' },
+  { code: 'sale', label: 'Sale' },
+  { code: 'complaint', label: 'Complaint' },
+  { code: 'info', label: 'Information given' },
+  { code: 'wrong_number', label: 'Wrong number' },
+];
+
+export const DeskConfigSchema = z.strictObject({
+  agent: z.strictObject({ id: z.string().min(1).max(64), name: z.string().min(1).max(100) }).default({ id: 'agent-1', name: 'Demo Agent' }),
+  /** Where a number without a country code is assumed to be from. */
+  region: RegionSchema.default('BG'),
+  /** Folder of the desk's SQLite store; defaults to ~/.agent-desk. */
+  dataDir: z.string().min(1).optional(),
+  dispositions: z.array(DispositionSchema).min(1).max(50).default(DEFAULT_DISPOSITIONS),
+  /** Demo data seeded into an empty store; 0 seeds nothing. */
+  demoCustomers: z.number().int().min(0).max(1_000_000).default(500),
+  simulator: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** A simulated call every so many seconds; 0 rings only on demand from the developer menu. */
+      intervalSeconds: z.number().min(0).max(3_600).default(0),
+    })
+    .default({ enabled: true, intervalSeconds: 0 }),
+  bridge: z
+    .strictObject({
+      json: z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          host: z.string().default('127.0.0.1'),
+          port: Port.default(4780),
+          token: z.string().min(16, 'a bridge token needs at least 16 characters').nullable().default(null),
+        })
+        .default({ enabled: true, host: '127.0.0.1', port: 4780, token: null }),
+    })
+    .default({ json: { enabled: true, host: '127.0.0.1', port: 4780, token: null } }),
+  /** The browser host (npm run serve): the same UI over WebSocket. */
+  host: z.strictObject({ host: z.string().default('127.0.0.1'), port: Port.default(4781) }).default({ host: '127.0.0.1', port: 4781 }),
+});
+export type DeskConfig = z.output<typeof DeskConfigSchema>;
+export type DeskConfigInput = z.input<typeof DeskConfigSchema>;
+
+export class DeskConfigError extends Error {
+  override name = 'DeskConfigError';
+}
+
+export function parseDeskConfig(input: unknown, origin: string): DeskConfig {
+  const parsed = DeskConfigSchema.safeParse(input);
+  if (!parsed.success) throw new DeskConfigError(`${origin}: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Reads the file named by `path` (or nothing: all defaults). A broken file is an error naming the file and the field. */
+export function loadDeskConfig(path: string | undefined): DeskConfig {
+  if (!path) return parseDeskConfig({}, 'defaults');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new DeskConfigError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new DeskConfigError(`${path}: not valid JSON (${(err as Error).message})`);
+  }
+  return parseDeskConfig(json, path);
+}
+
+export function resolveDataDir(config: DeskConfig): string {
+  return config.dataDir ?? join(homedir(), '.agent-desk');
+}

@@ -1,0 +1,73 @@
+/**
+ * Starts everything a desk needs, in the order the flow runs: store, demo data,
+ * the orchestrator, then the bridges that feed it. Used by the Electron shell and
+ * the browser host alike, so both run the same desk.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type DeskConfig, resolveDataDir } from '../config/desk-config.js';
+import type { Logger } from '../log.js';
+import { seedDemoData } from '../store/demo-data.js';
+import { openDeskStore } from '../store/open-store.js';
+import type { TelephonyAdapter } from '../telephony/adapter.js';
+import { createJsonBridge } from '../telephony/json-bridge.js';
+import { createSimulator } from '../telephony/simulator.js';
+import { createDesk, type Desk } from './desk.js';
+import { createCallerPicker } from './simulated-callers.js';
+
+export interface RunningDesk {
+  desk: Desk;
+  dataDir: string;
+  /** The JSON bridge's bound address, when it runs. */
+  bridgeAddress: { host: string; port: number } | null;
+  stop(): Promise<void>;
+}
+
+export async function startDesk(config: DeskConfig, log: Logger): Promise<RunningDesk> {
+  const dataDir = resolveDataDir(config);
+  mkdirSync(dataDir, { recursive: true });
+  const store = openDeskStore(join(dataDir, 'desk.sqlite'));
+
+  if (config.demoCustomers > 0 && store.countCustomers() === 0) {
+    log.info({ customers: config.demoCustomers }, 'seeding demo customers into an empty store');
+    await seedDemoData(store, { customers: config.demoCustomers, seed: 1 });
+  }
+
+  const adapters: TelephonyAdapter[] = [];
+  const simulator = config.simulator.enabled
+    ? createSimulator({
+        pickCaller: createCallerPicker(store, config.region),
+        intervalMs: config.simulator.intervalSeconds * 1000,
+        log: log.child({ adapter: 'simulator' }),
+      })
+    : undefined;
+  if (simulator) adapters.push(simulator);
+  const bridge = config.bridge.json.enabled
+    ? createJsonBridge({ ...config.bridge.json, log: log.child({ adapter: 'json-bridge' }) })
+    : undefined;
+  if (bridge) adapters.push(bridge);
+
+  const desk = createDesk({ config, store, log, ...(simulator ? { ringSimulated: (s) => simulator.ring(s) } : {}) });
+  const sink = (event: Parameters<Desk['onCallEvent']>[0], source: string) => desk.onCallEvent(event, source);
+  const started: TelephonyAdapter[] = [];
+  try {
+    for (const adapter of adapters) {
+      await adapter.start(sink);
+      started.push(adapter);
+    }
+  } catch (err) {
+    await Promise.allSettled(started.map((a) => a.stop()));
+    store.close();
+    throw err;
+  }
+
+  return {
+    desk,
+    dataDir,
+    bridgeAddress: bridge ? bridge.address() : null,
+    async stop() {
+      await Promise.allSettled(adapters.map((a) => a.stop()));
+      store.close();
+    },
+  };
+}

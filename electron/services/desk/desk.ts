@@ -1,0 +1,186 @@
+/**
+ * The desk orchestrator: call event → normalised number → local store → PopCard →
+ * every attached UI, and the handlers behind the typed desk API. Electron-free, so the
+ * Electron shell and the browser host bind the very same desk.
+ */
+import type { CallEvent, CallLogEntry, PopCard } from '../../../shared/call.js';
+import { customerDisplayName } from '../../../shared/customer-name.js';
+import type { DeskEvent, DeskHandlers, SimulatedScenario } from '../../../shared/desk-api.js';
+import { DeskRequestError } from '../../../shared/desk-wire.js';
+import { normalisePhone } from '../../../shared/phone/normalise.js';
+import type { DeskConfig } from '../config/desk-config.js';
+import type { Logger } from '../log.js';
+import type { DeskStore } from '../store/desk-store.js';
+import { CallTracker } from './call-tracker.js';
+import { identifyCaller } from './identify-caller.js';
+
+export interface DeskDeps {
+  config: DeskConfig;
+  store: DeskStore;
+  log: Logger;
+  /** Present when the simulator adapter runs: the developer menu rings through it. */
+  ringSimulated?: (scenario: SimulatedScenario) => string;
+  now?: () => Date;
+}
+
+export interface Desk {
+  handlers: DeskHandlers;
+  /** The sink every telephony adapter feeds. */
+  onCallEvent(event: CallEvent, source: string): void;
+  subscribe(listener: (event: DeskEvent) => void): () => void;
+}
+
+const CALL_LOG_ON_ATTACH = 50;
+
+export function createDesk({ config, store, log, ringSimulated, now = () => new Date() }: DeskDeps): Desk {
+  const tracker = new CallTracker();
+  const listeners = new Set<(event: DeskEvent) => void>();
+
+  function emit(event: DeskEvent): void {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (err) {
+        log.error({ err, event: event.name }, 'a desk listener failed');
+      }
+    }
+  }
+
+  function makeCard(event: CallEvent): PopCard {
+    const phone = normalisePhone(event.remote, config.region);
+    const { match, candidates } = identifyCaller(store, phone);
+    const at = event.at ?? now().toISOString();
+    return {
+      callId: event.callId,
+      state: event.state,
+      direction: event.direction,
+      remote: { raw: event.remote, ...(event.remoteName ? { name: event.remoteName } : {}) },
+      phone,
+      ...(event.dialled ? { dialled: event.dialled } : {}),
+      ...(event.queue ? { queue: event.queue } : {}),
+      match,
+      candidates,
+      startedAt: at,
+      answeredAt: event.state === 'answered' ? at : null,
+      endedAt: event.state === 'ended' || event.state === 'missed' ? at : null,
+    };
+  }
+
+  function logCall(card: PopCard): void {
+    const only = card.candidates.length === 1 ? card.candidates[0] : undefined;
+    const entry: CallLogEntry = {
+      callId: card.callId,
+      outcome: card.state === 'missed' ? 'missed' : 'ended',
+      direction: card.direction,
+      remoteRaw: card.remote.raw,
+      phone: card.phone.kind === 'e164' ? card.phone.e164 : null,
+      customerId: only?.customer.id ?? null,
+      customerName: only ? customerDisplayName(only.customer) : null,
+      match: card.match,
+      startedAt: card.startedAt,
+      answeredAt: card.answeredAt,
+      endedAt: card.endedAt ?? now().toISOString(),
+    };
+    store.recordCall(entry);
+    emit({ name: 'callLogged', payload: entry });
+  }
+
+  function dismissExcessCards(): void {
+    for (const callId of tracker.pruneFinished()) emit({ name: 'cardDismissed', payload: { callId } });
+  }
+
+  /** After a write, the cards that show this customer (or this number) are re-read so every UI sees the change. */
+  function refreshCards(affects: (card: PopCard) => boolean): void {
+    for (const card of tracker.all()) {
+      if (!affects(card)) continue;
+      const { match, candidates } = identifyCaller(store, card.phone);
+      const refreshed = { ...card, match, candidates };
+      tracker.replace(refreshed);
+      emit({ name: 'pop', payload: refreshed });
+    }
+  }
+
+  function onCallEvent(event: CallEvent, source: string): void {
+    const change = tracker.classify(event);
+    switch (change.kind) {
+      case 'repeat':
+        log.debug({ callId: event.callId, state: event.state, source }, 'repeated call event ignored');
+        return;
+      case 'new': {
+        const card = makeCard(event);
+        tracker.add(card);
+        log.info({ callId: card.callId, match: card.match, candidates: card.candidates.length, source }, 'call popped');
+        emit({ name: 'pop', payload: card });
+        return;
+      }
+      case 'finished-elsewhere':
+        tracker.markFinished(event.callId);
+        logCall(makeCard(event));
+        return;
+      case 'changed':
+        emit({ name: 'pop', payload: change.card });
+        if (change.finished) {
+          logCall(change.card);
+          dismissExcessCards();
+        }
+    }
+  }
+
+  const handlers: DeskHandlers = {
+    async getDeskState() {
+      return {
+        agent: config.agent,
+        region: config.region,
+        dispositions: config.dispositions,
+        simulator: ringSimulated !== undefined,
+        cards: tracker.all(),
+        callLog: store.listCallLog(CALL_LOG_ON_ATTACH),
+      };
+    },
+    async searchCustomers({ query, limit }) {
+      return store.searchCustomers(query, limit);
+    },
+    async getCustomerCard({ customerId }) {
+      const card = store.getCustomerCard(customerId);
+      if (!card) throw new DeskRequestError('not_found', `no customer with id ${customerId}`);
+      return card;
+    },
+    async createCustomer(input) {
+      const card = store.createCustomer(input, now());
+      const phones = new Set(card.phones.map((p) => p.e164));
+      refreshCards((c) => c.phone.kind === 'e164' && phones.has(c.phone.e164));
+      return card;
+    },
+    async saveAnnotation(annotation) {
+      if (!config.dispositions.some((d) => d.code === annotation.disposition)) {
+        throw new DeskRequestError('bad_request', `disposition "${annotation.disposition}" is not in this desk's list`);
+      }
+      const interaction = store.recordAnnotation(annotation, config.agent.id, now());
+      if (interaction.customerId !== null) {
+        const id = interaction.customerId;
+        refreshCards((c) => c.candidates.some((cand) => cand.customer.id === id));
+      }
+      return interaction;
+    },
+    async dismissCard({ callId }) {
+      if (tracker.dismiss(callId)) emit({ name: 'cardDismissed', payload: { callId } });
+      return {};
+    },
+    async listCallLog({ limit }) {
+      return store.listCallLog(limit);
+    },
+    async simulateCall({ scenario }) {
+      if (!ringSimulated) throw new DeskRequestError('bad_request', 'the call simulator is turned off in this desk’s configuration');
+      return { callId: ringSimulated(scenario) };
+    },
+  };
+
+  return {
+    handlers,
+    onCallEvent,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

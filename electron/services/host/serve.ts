@@ -1,0 +1,44 @@
+/**
+ * `npm run serve`: the desk with its browser host, for a browser on this machine,
+ * a wallboard, or the end-to-end tests. Config from --config or AGENT_DESK_CONFIG;
+ * without either, the embedded defaults (demo data, local SQLite, simulated calls).
+ */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DeskConfigError, loadDeskConfig } from '../config/desk-config.js';
+import { startDesk } from '../desk/boot.js';
+import { createLogger } from '../log.js';
+import { startBrowserHost } from './browser-host.js';
+
+const log = createLogger();
+const { values } = parseArgs({ options: { config: { type: 'string' } } });
+
+async function main(): Promise<void> {
+  const config = loadDeskConfig(values.config ?? process.env.AGENT_DESK_CONFIG);
+  const running = await startDesk(config, log);
+  const host = await startBrowserHost({
+    desk: running.desk,
+    rendererDir: fileURLToPath(new URL('../../../dist/renderer', import.meta.url)),
+    host: config.host.host,
+    port: config.host.port,
+    log,
+  });
+  log.info({ dataDir: running.dataDir, bridge: running.bridgeAddress }, `Agent Desk is at ${host.url}`);
+  process.stdout.write(`Agent Desk is at ${host.url}\n`);
+
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await host.close();
+    await running.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof DeskConfigError) log.error(err.message);
+  else log.error({ err }, 'the desk could not start');
+  process.stderr.write(`Agent Desk could not start: ${(err as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,152 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CallEventInput } from '../../shared/call.js';
+import { CallEventSchema } from '../../shared/call.js';
+import type { DeskEvent } from '../../shared/desk-api.js';
+import { parseDeskConfig } from '../../electron/services/config/desk-config.js';
+import { createDesk, type Desk } from '../../electron/services/desk/desk.js';
+import { silentLogger } from '../../electron/services/log.js';
+import type { DeskStore } from '../../electron/services/store/desk-store.js';
+import { openDeskStore } from '../../electron/services/store/open-store.js';
+import { deskCustomers } from '../fixtures/desk-customers.js';
+
+let dir: string;
+let store: DeskStore;
+let desk: Desk;
+let events: DeskEvent[];
+
+const ring = (e: CallEventInput) => desk.onCallEvent(CallEventSchema.parse(e), 'test');
+const pops = () => events.flatMap((e) => (e.name === 'pop' ? [e.payload] : []));
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'desk-'));
+  store = openDeskStore(join(dir, 'desk.sqlite'));
+  store.insertBatch(deskCustomers);
+  desk = createDesk({ config: parseDeskConfig({ region: 'BG' }, 'test'), store, log: silentLogger });
+  events = [];
+  desk.subscribe((e) => events.push(e));
+});
+
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('desk orchestrator', () => {
+  it('pops the customer for a national-format number', () => {
+    ring({ callId: 'c1', state: 'ringing', remote: '0888 123 456' });
+    expect(pops()).toHaveLength(1);
+    const card = pops()[0]!;
+    expect(card.match).toBe('exact');
+    expect(card.candidates.map((c) => c.customer.lastName)).toEqual(['Иванов']);
+    expect(card.candidates[0]!.matchedPhone).toBe('+359888123456');
+    expect(card.candidates[0]!.tickets[0]!.subject).toBe('Router drops Wi-Fi at night');
+  });
+
+  it('pops once per callId however often the bridge repeats itself', () => {
+    for (let i = 0; i < 3; i++) ring({ callId: 'c1', state: 'ringing', remote: 'sip:+359888123456@pbx;user=phone' });
+    expect(pops()).toHaveLength(1);
+  });
+
+  it('updates the same card as the call is answered and ends, and logs it once', () => {
+    ring({ callId: 'c1', state: 'ringing', remote: '+359888123456' });
+    ring({ callId: 'c1', state: 'answered', remote: '+359888123456' });
+    ring({ callId: 'c1', state: 'ended', remote: '+359888123456' });
+    ring({ callId: 'c1', state: 'ended', remote: '+359888123456' });
+    expect(pops().map((c) => c.state)).toEqual(['ringing', 'answered', 'ended']);
+    expect(new Set(pops().map((c) => c.callId)).size).toBe(1);
+    expect(events.filter((e) => e.name === 'callLogged')).toHaveLength(1);
+    expect(store.listCallLog(10)).toMatchObject([{ callId: 'c1', outcome: 'ended', customerId: '1001' }]);
+  });
+
+  it('never pops again for a late ringing after the call ended', () => {
+    ring({ callId: 'c1', state: 'ringing', remote: '+359888123456' });
+    ring({ callId: 'c1', state: 'missed', remote: '+359888123456' });
+    ring({ callId: 'c1', state: 'ringing', remote: '+359888123456' });
+    expect(pops().map((c) => c.state)).toEqual(['ringing', 'missed']);
+    expect(store.listCallLog(10)).toMatchObject([{ callId: 'c1', outcome: 'missed' }]);
+  });
+
+  it('offers every customer behind a shared number', () => {
+    ring({ callId: 'c2', state: 'ringing', remote: '02 123 4567' });
+    const card = pops()[0]!;
+    expect(card.match).toBe('exact');
+    expect(card.candidates.map((c) => c.customer.id).sort()).toEqual(['1003', '1004']);
+  });
+
+  it('marks a national-number-only match as probable', () => {
+    // A Polish customer's number sent without its country code to a Bulgarian desk.
+    ring({ callId: 'c3', state: 'ringing', remote: '600123456' });
+    const card = pops()[0]!;
+    expect(card.match).toBe('probable');
+    expect(card.candidates.map((c) => c.customer.id)).toEqual(['1002']);
+  });
+
+  it('pops an unknown-caller card for a valid number nobody has', () => {
+    ring({ callId: 'c4', state: 'ringing', remote: '+359888999000' });
+    expect(pops()[0]).toMatchObject({ match: 'none', candidates: [], phone: { kind: 'e164', e164: '+359888999000' } });
+  });
+
+  it('pops a withheld card for an anonymous caller', () => {
+    ring({ callId: 'c5', state: 'ringing', remote: 'sip:anonymous@anonymous.invalid' });
+    expect(pops()[0]).toMatchObject({ match: 'withheld', candidates: [] });
+  });
+
+  it('logs a call that ended before the desk saw it ring, without popping it', () => {
+    ring({ callId: 'c6', state: 'missed', remote: '+359888123456' });
+    expect(pops()).toHaveLength(0);
+    expect(store.listCallLog(10)).toMatchObject([{ callId: 'c6', outcome: 'missed', customerId: '1001' }]);
+  });
+
+  it('shows a saved note on every open card of that customer', async () => {
+    ring({ callId: 'c1', state: 'ringing', remote: '+359888123456' });
+    await desk.handlers.saveAnnotation({
+      mutationId: '9b2f9a52-4c3e-4d7e-9d8e-3b1f6a0c2d11',
+      callId: 'c1',
+      customerId: '1001',
+      phone: '+359888123456',
+      note: 'Wants a replacement router',
+      disposition: 'callback',
+      followUpOn: '2026-12-01',
+    });
+    const latest = pops().at(-1)!;
+    expect(latest.candidates[0]!.interactions[0]).toMatchObject({ note: 'Wants a replacement router', disposition: 'callback' });
+  });
+
+  it('refuses a disposition that is not in the desk’s list', async () => {
+    await expect(
+      desk.handlers.saveAnnotation({
+        mutationId: '9b2f9a52-4c3e-4d7e-9d8e-3b1f6a0c2d12',
+        callId: null,
+        customerId: '1001',
+        phone: null,
+        note: 'x',
+        disposition: 'made_up',
+        followUpOn: null,
+      }),
+    ).rejects.toThrow(/made_up/);
+  });
+
+  it('re-identifies an unknown caller’s card once the operator creates the customer', async () => {
+    ring({ callId: 'c4', state: 'ringing', remote: '+359888999000' });
+    await desk.handlers.createCustomer({
+      mutationId: '9b2f9a52-4c3e-4d7e-9d8e-3b1f6a0c2d13',
+      firstName: 'Nova',
+      lastName: 'Klientka',
+      company: null,
+      email: null,
+      type: 'person',
+      phones: [{ e164: '+359888999000', label: 'mobile' }],
+    });
+    expect(pops().at(-1)).toMatchObject({ callId: 'c4', match: 'exact' });
+  });
+
+  it('dismisses a card for every attached UI', async () => {
+    ring({ callId: 'c1', state: 'ringing', remote: '+359888123456' });
+    await desk.handlers.dismissCard({ callId: 'c1' });
+    expect(events.at(-1)).toEqual({ name: 'cardDismissed', payload: { callId: 'c1' } });
+    expect((await desk.handlers.getDeskState({})).cards).toEqual([]);
+  });
+});
