@@ -1,0 +1,76 @@
+/**
+ * Event received → card painted, through the real browser host in Debian's Chromium:
+ * each call is POSTed to the JSON bridge, and the page notes when a card with that
+ * callId is on screen (the frame after it entered the DOM).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { openDeskStore } from '../../electron/services/store/open-store.js';
+import { startDeskProcess } from '../support/desk-process.js';
+import { percentile } from './stats.js';
+
+declare global {
+  interface Window {
+    __painted: Record<string, number>;
+  }
+}
+
+export interface PopLatency {
+  calls: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  hostRssMiB: number;
+}
+
+export async function benchPopLatency(dataDir: string, calls: number): Promise<PopLatency> {
+  const store = openDeskStore(join(dataDir, 'desk.sqlite'));
+  const phones = store.samplePhones('single', calls);
+  store.close();
+
+  const desk = await startDeskProcess(dataDir, { simulator: { enabled: false, intervalSeconds: 0 } });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(desk.url);
+    await page.waitForSelector('[data-connection="connected"]');
+    await page.evaluate(() => {
+      window.__painted = {};
+      new MutationObserver(() => {
+        for (const el of document.querySelectorAll<HTMLElement>('[data-call-id]')) {
+          const id = el.dataset.callId!;
+          if (window.__painted[id] !== undefined) continue;
+          window.__painted[id] = 0;
+          // The frame callback runs just before paint; the task after it runs once the frame is out.
+          requestAnimationFrame(() => setTimeout(() => (window.__painted[id] = performance.timeOrigin + performance.now())));
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+
+    const samples: number[] = [];
+    for (let i = 0; i < phones.length; i++) {
+      const callId = `bench-${i}`;
+      const sent = performance.timeOrigin + performance.now();
+      await desk.postCallEvent({ callId, state: 'ringing', remote: phones[i]! });
+      await page.waitForFunction((id) => (window.__painted[id] ?? 0) > 0, callId, { polling: 'raf' });
+      const painted = await page.evaluate((id) => window.__painted[id]!, callId);
+      samples.push(painted - sent);
+      await desk.postCallEvent({ callId, state: 'missed', remote: phones[i]! });
+    }
+    const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${desk.pid}/status`, 'utf8'))?.[1] ?? 0);
+    return {
+      calls: samples.length,
+      p50Ms: percentile(samples, 50),
+      p99Ms: percentile(samples, 99),
+      maxMs: Math.max(...samples),
+      hostRssMiB: Math.round(rssKiB / 1024),
+    };
+  } finally {
+    await browser.close();
+    await desk.stop();
+  }
+}

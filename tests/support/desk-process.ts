@@ -1,0 +1,89 @@
+/**
+ * Runs `npm run serve`'s entry point as a real child process on loopback ports, with
+ * its own data dir: what end-to-end tests and benchmarks drive.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { CallEventInput } from '../../shared/call.js';
+import type { DeskConfigInput } from '../../electron/services/config/desk-config.js';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface DeskProcess {
+  url: string;
+  pid: number;
+  bridgeUrl: string;
+  postCallEvent(event: CallEventInput): Promise<Response>;
+  /** SIGKILL: no clean shutdown, as when a desk crashes or loses power. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startDeskProcess(dataDir: string, overrides: Partial<DeskConfigInput> = {}): Promise<DeskProcess> {
+  const [hostPort, bridgePort] = [await freePort(), await freePort()];
+  const config: DeskConfigInput = {
+    dataDir,
+    region: 'BG',
+    demoCustomers: 0,
+    host: { host: '127.0.0.1', port: hostPort },
+    bridge: { json: { enabled: true, host: '127.0.0.1', port: bridgePort, token: null } },
+    ...overrides,
+  };
+  const configPath = join(dataDir, 'desk-config.json');
+  writeFileSync(configPath, JSON.stringify(config));
+
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/services/host/serve.ts', '--config', configPath], {
+    env: { ...process.env, AGENT_DESK_LOG_LEVEL: process.env.AGENT_DESK_LOG_LEVEL ?? 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await waitForUrl(child);
+  const bridgeUrl = `http://127.0.0.1:${bridgePort}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url,
+    pid: child.pid ?? 0,
+    bridgeUrl,
+    postCallEvent: (event) =>
+      fetch(`${bridgeUrl}/v1/call-events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) }),
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`desk did not start in 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Agent Desk is at (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`desk exited with ${code} before starting:\n${output}`));
+    });
+  });
+}
