@@ -1,0 +1,171 @@
+/**
+ * The one place a remote party becomes a phone number. Whatever a bridge reports
+ * (national digits, "+", "00", a SIP or tel: URI, "anonymous") comes out as E.164
+ * or as a kind that says why it is not one, always with the raw input kept.
+ *
+ * libphonenumber-js (full metadata) does the numbering-plan work: trunk prefixes,
+ * each region's international prefix, extensions, RFC 3966 tel: URIs. What is
+ * written here is what it does not do: SIP URIs and name-addr forms, the words
+ * PBXes send for a withheld caller, and short internal extensions.
+ */
+import { type CountryCode, getCountries, getCountryCallingCode, ParseError, parsePhoneNumberWithError } from 'libphonenumber-js/max';
+import type { E164, NormalisedPhone, Region } from '../domain.js';
+
+export interface NormaliseOptions {
+  /** Digit strings this short are the PBX's own extensions, not public numbers. */
+  maxInternalDigits?: number;
+}
+
+const DEFAULT_MAX_INTERNAL_DIGITS = 5;
+
+/** What PBXes and carriers put in place of a number the caller withheld (RFC 3323 and common practice). */
+const WITHHELD_WORDS = new Set([
+  'anonymous',
+  'unknown',
+  'restricted',
+  'private',
+  'unavailable',
+  'withheld',
+  'blocked',
+  'no caller id',
+  'anonymous.invalid',
+]);
+
+/** Why a number is not usable; the renderer translates these codes. */
+export type InvalidReason = 'not-a-number' | 'too-short' | 'too-long' | 'unknown-country-code' | 'not-a-valid-number';
+
+const PARSE_ERROR_REASONS: Record<string, InvalidReason> = {
+  NOT_A_NUMBER: 'not-a-number',
+  TOO_SHORT: 'too-short',
+  TOO_LONG: 'too-long',
+  INVALID_LENGTH: 'not-a-valid-number',
+  INVALID_COUNTRY: 'unknown-country-code',
+};
+
+interface DialString {
+  /** The number part, still with its visual separators. */
+  number: string;
+  extension?: string;
+  /** A tel: URI's phone-context that is a domain: the number is local to that PBX. */
+  localToDomain?: boolean;
+}
+
+export function normalisePhone(raw: string, region: Region, options: NormaliseOptions = {}): NormalisedPhone {
+  const maxInternal = options.maxInternalDigits ?? DEFAULT_MAX_INTERNAL_DIGITS;
+  const dial = toDialString(raw.trim());
+  if (dial === 'withheld') return { kind: 'withheld', raw };
+
+  const digits = dial.number.replace(/\D/g, '');
+  const international = /^\s*\+/.test(dial.number) || /^00[1-9]/.test(digits);
+  if (!international && digits.length > 0 && digits.length <= maxInternal && /^[\d\s().*#-]+$/.test(dial.number)) {
+    return { kind: 'internal', raw, extension: dial.number.replace(/[\s().-]/g, '') };
+  }
+  if (dial.localToDomain && digits.length <= maxInternal) return { kind: 'internal', raw, extension: digits };
+
+  // "00" is the international prefix across most of the world and is never a trunk prefix,
+  // so a PBX that forwards it unchanged means "+" whatever the desk's own region dials.
+  const text = !/^\s*\+/.test(dial.number) && /^\s*00[1-9]/.test(dial.number) ? `+${digits.slice(2)}` : dial.number;
+  try {
+    const parsed = parsePhoneNumberWithError(dial.extension ? `${text};ext=${dial.extension}` : text, region as CountryCode);
+    if (!parsed.isValid()) {
+      return { kind: 'invalid', raw, reason: 'not-a-valid-number', ...digitsWorthALookup(parsed.nationalNumber) };
+    }
+    return {
+      kind: 'e164',
+      raw,
+      e164: parsed.number,
+      nationalNumber: parsed.nationalNumber,
+      ...(parsed.country ? { country: parsed.country } : {}),
+      ...(parsed.ext ? { extension: parsed.ext } : {}),
+    };
+  } catch (err) {
+    if (!(err instanceof ParseError)) throw err;
+    return { kind: 'invalid', raw, reason: PARSE_ERROR_REASONS[err.message] ?? 'not-a-number', ...digitsWorthALookup(digits) };
+  }
+}
+
+/** National format for the desk's own region, international for everyone else's. */
+export function formatPhone(e164: E164, region: Region): string {
+  try {
+    const parsed = parsePhoneNumberWithError(e164);
+    return parsed.country === region ? parsed.formatNational() : parsed.formatInternational();
+  } catch {
+    return e164;
+  }
+}
+
+function digitsWorthALookup(digits: string): { digits?: string } {
+  const significant = digits.replace(/^0+/, '');
+  return significant.length > 0 ? { digits: significant } : {};
+}
+
+/** Peels display names, angle brackets and URI schemes off until only a dial string (or "withheld") is left. */
+function toDialString(text: string): DialString | 'withheld' {
+  if (isWithheldWord(text)) return 'withheld';
+  const inBrackets = /<([^>]*)>/.exec(text);
+  const uri = (inBrackets ? inBrackets[1]! : text).trim();
+  const scheme = /^(sips?|tel):/i.exec(uri)?.[1]?.toLowerCase();
+  if (scheme === 'tel') return fromTelUri(uri.slice(4));
+  if (scheme) return fromSipUri(uri.slice(scheme.length + 1));
+  if (inBrackets) return isWithheldWord(uri) ? 'withheld' : { number: uri };
+  return { number: text };
+}
+
+function fromSipUri(rest: string): DialString | 'withheld' {
+  const withoutHeaders = rest.split('?')[0]!;
+  const at = withoutHeaders.lastIndexOf('@');
+  const host = (at >= 0 ? withoutHeaders.slice(at + 1) : withoutHeaders).split(/[;:]/)[0]!.toLowerCase();
+  if (at < 0 || host === 'anonymous.invalid') return at < 0 ? { number: '' } : 'withheld';
+  const [user = '', ...params] = safeDecode(withoutHeaders.slice(0, at)).split(';');
+  if (isWithheldWord(user)) return 'withheld';
+  const extension = params.find((p) => /^ext=/i.test(p))?.slice(4);
+  const context = params.find((p) => /^phone-context=/i.test(p))?.slice(14);
+  return withContext({ number: user, ...(extension ? { extension } : {}) }, context);
+}
+
+function fromTelUri(rest: string): DialString | 'withheld' {
+  const [number = '', ...params] = safeDecode(rest).split(';');
+  if (isWithheldWord(number)) return 'withheld';
+  const extension = params.find((p) => /^ext=/i.test(p))?.slice(4);
+  const context = params.find((p) => /^phone-context=/i.test(p))?.slice(14);
+  return withContext({ number, ...(extension ? { extension } : {}) }, context);
+}
+
+/** RFC 3966: a global context ("+359") is the country code of a local number; a domain context makes it PBX-local. */
+function withContext(dial: DialString, context: string | undefined): DialString {
+  if (!context || dial.number.trim().startsWith('+')) return dial;
+  if (context.startsWith('+')) return { ...dial, number: `${context}${dial.number.replace(/^0+/, '')}` };
+  return { ...dial, localToDomain: true };
+}
+
+function isWithheldWord(text: string): boolean {
+  const word = text.trim().replace(/^"|"$/g, '').trim().toLowerCase();
+  return word === '' || WITHHELD_WORDS.has(word);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The national significant number of an E.164 number, for the store's probable-match
+ * index. Country calling codes are prefix-free (ITU-T E.164), so the one that starts
+ * the number is found without a full parse: the store indexes millions of numbers.
+ */
+export function nationalNumberOf(e164: E164): string {
+  const digits = e164.slice(1);
+  for (const length of [1, 2, 3]) {
+    if (callingCodes().has(digits.slice(0, length))) return digits.slice(length);
+  }
+  return digits;
+}
+
+let knownCallingCodes: Set<string> | undefined;
+function callingCodes(): Set<string> {
+  knownCallingCodes ??= new Set(getCountries().map((country) => getCountryCallingCode(country)));
+  return knownCallingCodes;
+}
