@@ -34,6 +34,8 @@ export interface StoreHealth {
   integrity: string;
   customers: number;
   phones: number;
+  purchases: number;
+  tickets: number;
   interactions: number;
   outbox: number;
   schemaVersion: number;

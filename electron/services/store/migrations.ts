@@ -1,0 +1,143 @@
+/**
+ * The desk store's schema, as numbered steps. `PRAGMA user_version` records how many
+ * have run, so a file written by any older desk is brought forward step by step and
+ * keeps its rows. Never edit a step that has shipped: add the next one.
+ */
+import type { Database } from 'better-sqlite3';
+import { searchTextOf } from './search-text.js';
+
+export interface Migration {
+  version: number;
+  what: string;
+  up(db: Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    what: 'customers, phones, purchases, tickets, interactions',
+    up(db) {
+      db.exec(`
+        CREATE TABLE customers (
+          id TEXT NOT NULL UNIQUE,
+          customer_number TEXT NOT NULL UNIQUE,
+          first_name TEXT NOT NULL,
+          last_name TEXT NOT NULL,
+          company TEXT,
+          email TEXT,
+          type TEXT NOT NULL CHECK (type IN ('person', 'business')),
+          industry TEXT,
+          source TEXT,
+          tags TEXT NOT NULL DEFAULT '[]',
+          country TEXT,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+        CREATE TABLE phones (
+          customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+          e164 TEXT NOT NULL,
+          national_number TEXT NOT NULL,
+          label TEXT NOT NULL,
+          PRIMARY KEY (customer_id, e164)
+        ) WITHOUT ROWID;
+        CREATE INDEX phones_by_e164 ON phones (e164);
+        CREATE INDEX phones_by_national_number ON phones (national_number);
+        CREATE TABLE purchases (
+          id TEXT PRIMARY KEY,
+          customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+          order_number TEXT NOT NULL,
+          product TEXT NOT NULL,
+          quantity INTEGER NOT NULL,
+          amount_minor INTEGER NOT NULL,
+          currency TEXT NOT NULL,
+          purchased_at TEXT NOT NULL
+        );
+        CREATE INDEX purchases_by_customer ON purchases (customer_id, purchased_at);
+        CREATE TABLE tickets (
+          id TEXT PRIMARY KEY,
+          customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+          subject TEXT NOT NULL,
+          status TEXT NOT NULL,
+          priority TEXT NOT NULL,
+          opened_at TEXT NOT NULL,
+          sla_due_at TEXT
+        );
+        CREATE INDEX tickets_by_customer ON tickets (customer_id);
+        CREATE TABLE interactions (
+          id TEXT PRIMARY KEY,
+          customer_id TEXT REFERENCES customers(id) ON DELETE SET NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('call', 'note')),
+          call_id TEXT,
+          phone TEXT,
+          disposition TEXT,
+          note TEXT NOT NULL,
+          follow_up_on TEXT,
+          agent TEXT NOT NULL,
+          at TEXT NOT NULL
+        );
+        CREATE INDEX interactions_by_customer ON interactions (customer_id, at);
+      `);
+    },
+  },
+  {
+    version: 2,
+    what: 'full-text customer search, the call log, the outbox',
+    up(db) {
+      // remove_diacritics 2 folds accents in any script, so "иванов" finds "Иванов" and "zolc" finds "Żółć".
+      db.exec(`
+        CREATE VIRTUAL TABLE customers_search USING fts5 (text, tokenize = "unicode61 remove_diacritics 2");
+        CREATE TABLE call_log (
+          call_id TEXT PRIMARY KEY,
+          outcome TEXT NOT NULL,
+          direction TEXT NOT NULL,
+          remote_raw TEXT NOT NULL,
+          phone TEXT,
+          customer_id TEXT,
+          customer_name TEXT,
+          match TEXT NOT NULL,
+          started_at TEXT NOT NULL,
+          answered_at TEXT,
+          ended_at TEXT NOT NULL
+        );
+        CREATE INDEX call_log_by_end ON call_log (ended_at);
+        CREATE TABLE outbox (
+          mutation_id TEXT PRIMARY KEY,
+          kind TEXT NOT NULL,
+          payload TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        );
+      `);
+      // Customers that predate the index are added in pages: a connection cannot write while it iterates.
+      const index = db.prepare('INSERT INTO customers_search (rowid, text) VALUES (?, ?)');
+      const page = db.prepare(
+        'SELECT rowid, first_name, last_name, company, email, customer_number FROM customers WHERE rowid > ? ORDER BY rowid LIMIT 10000',
+      );
+      for (let after = 0, rows = page.all(after) as (SearchRow & { rowid: number })[]; rows.length > 0; rows = page.all(after) as typeof rows) {
+        for (const row of rows) index.run(row.rowid, searchTextOf(row));
+        after = rows.at(-1)!.rowid;
+      }
+    },
+  },
+];
+
+export type SearchRow = { first_name: string; last_name: string; company: string | null; email: string | null; customer_number: string };
+
+export class StoreVersionError extends Error {
+  override name = 'StoreVersionError';
+}
+
+/** Brings the file to the newest schema, one transaction per step; refuses a file from a newer desk. */
+export function migrate(db: Database, upTo: number = MIGRATIONS.length): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new StoreVersionError(
+      `the store was written by a newer Agent Desk (schema ${current}, this one knows up to ${MIGRATIONS.length}); update the app`,
+    );
+  }
+  for (const step of MIGRATIONS.slice(current, upTo)) {
+    db.transaction(() => {
+      step.up(db);
+      db.pragma(`user_version = ${step.version}`);
+    })();
+  }
+}

@@ -1,0 +1,325 @@
+/**
+ * The desk store on better-sqlite3: the only code on the desk that writes SQL.
+ * WAL so the UI's reads never wait for a write; every user write commits with its
+ * outbox row in one transaction, and a replayed mutation id changes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { CallLogEntry } from '../../../shared/call.js';
+import type {
+  Annotation,
+  Customer,
+  CustomerCard,
+  CustomerSummary,
+  E164,
+  Interaction,
+  NewCustomer,
+  Phone,
+  Purchase,
+  Ticket,
+} from '../../../shared/domain.js';
+import { nationalNumberOf } from '../../../shared/phone/normalise.js';
+import type { CustomerBatch, DeskStore, PhoneLookup } from './desk-store.js';
+import { migrate, type SearchRow } from './migrations.js';
+import { searchTextOf, toMatchExpression } from './search-text.js';
+
+/** A card shows the recent past; the rest is one search away. */
+const CARD_PURCHASES = 10;
+const CARD_TICKETS = 20;
+const CARD_INTERACTIONS = 20;
+/** More candidates than this for one number is a switchboard, not a caller: the chooser shows the first ones. */
+const MAX_HITS = 10;
+
+type CustomerRow = SearchRow & {
+  id: string;
+  type: Customer['type'];
+  industry: string | null;
+  source: string | null;
+  tags: string;
+  country: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+function toCustomer(row: CustomerRow): Customer {
+  return {
+    id: row.id,
+    customerNumber: row.customer_number,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    company: row.company,
+    email: row.email,
+    type: row.type,
+    industry: row.industry,
+    source: row.source,
+    tags: JSON.parse(row.tags) as string[],
+    country: row.country,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const toPurchase = (r: Record<string, unknown>): Purchase => ({
+  id: r.id as string,
+  customerId: r.customer_id as string,
+  orderNumber: r.order_number as string,
+  product: r.product as string,
+  quantity: r.quantity as number,
+  amountMinor: r.amount_minor as number,
+  currency: r.currency as string,
+  purchasedAt: r.purchased_at as string,
+});
+
+const toTicket = (r: Record<string, unknown>): Ticket => ({
+  id: r.id as string,
+  customerId: r.customer_id as string,
+  subject: r.subject as string,
+  status: r.status as Ticket['status'],
+  priority: r.priority as Ticket['priority'],
+  openedAt: r.opened_at as string,
+  slaDueAt: r.sla_due_at as string | null,
+});
+
+const toInteraction = (r: Record<string, unknown>): Interaction => ({
+  id: r.id as string,
+  customerId: r.customer_id as string | null,
+  kind: r.kind as Interaction['kind'],
+  callId: r.call_id as string | null,
+  phone: r.phone as string | null,
+  disposition: r.disposition as string | null,
+  note: r.note as string,
+  followUpOn: r.follow_up_on as string | null,
+  agent: r.agent as string,
+  at: r.at as string,
+});
+
+const toCallLogEntry = (r: Record<string, unknown>): CallLogEntry => ({
+  callId: r.call_id as string,
+  outcome: r.outcome as CallLogEntry['outcome'],
+  direction: r.direction as CallLogEntry['direction'],
+  remoteRaw: r.remote_raw as string,
+  phone: r.phone as string | null,
+  customerId: r.customer_id as string | null,
+  customerName: r.customer_name as string | null,
+  match: r.match as CallLogEntry['match'],
+  startedAt: r.started_at as string,
+  answeredAt: r.answered_at as string | null,
+  endedAt: r.ended_at as string,
+});
+
+export function openDeskStore(file: string): DeskStore {
+  const db = new Database(file);
+  try {
+    db.pragma('busy_timeout = 5000');
+    // Migrate before switching to WAL, so a file this desk refuses is left exactly as it was.
+    migrate(db);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+
+  const sql = {
+    phonesByE164: db.prepare('SELECT customer_id AS customerId, e164 AS matchedPhone FROM phones WHERE e164 = ? LIMIT ?'),
+    phonesByNational: db.prepare('SELECT customer_id AS customerId, e164 AS matchedPhone FROM phones WHERE national_number = ? LIMIT ?'),
+    customer: db.prepare('SELECT * FROM customers WHERE id = ?'),
+    customerRowid: db.prepare('SELECT rowid FROM customers WHERE id = ?').pluck(),
+    phonesOf: db.prepare('SELECT e164, label FROM phones WHERE customer_id = ?'),
+    purchasesOf: db.prepare('SELECT * FROM purchases WHERE customer_id = ? ORDER BY purchased_at DESC LIMIT ?'),
+    ticketsOf: db.prepare(`
+      SELECT * FROM tickets WHERE customer_id = ?
+      ORDER BY CASE WHEN status IN ('open', 'pending') THEN 0 ELSE 1 END,
+               CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END,
+               opened_at DESC
+      LIMIT ?`),
+    interactionsOf: db.prepare('SELECT * FROM interactions WHERE customer_id = ? ORDER BY at DESC, rowid DESC LIMIT ?'),
+    search: db.prepare(`
+      SELECT c.*, (SELECT group_concat(e164, ' ') FROM phones p WHERE p.customer_id = c.id) AS phone_list
+      FROM customers_search s JOIN customers c ON c.rowid = s.rowid
+      WHERE customers_search MATCH ? ORDER BY s.rank LIMIT ?`),
+    insertCustomer: db.prepare(`
+      INSERT INTO customers (id, customer_number, first_name, last_name, company, email, type, industry, source, tags, country, created_at, updated_at)
+      VALUES (@id, @customerNumber, @firstName, @lastName, @company, @email, @type, @industry, @source, @tags, @country, @createdAt, @updatedAt)`),
+    insertSearch: db.prepare('INSERT INTO customers_search (rowid, text) VALUES (?, ?)'),
+    insertPhone: db.prepare('INSERT OR IGNORE INTO phones (customer_id, e164, national_number, label) VALUES (?, ?, ?, ?)'),
+    insertPurchase: db.prepare(`
+      INSERT INTO purchases (id, customer_id, order_number, product, quantity, amount_minor, currency, purchased_at)
+      VALUES (@id, @customerId, @orderNumber, @product, @quantity, @amountMinor, @currency, @purchasedAt)`),
+    insertTicket: db.prepare(`
+      INSERT INTO tickets (id, customer_id, subject, status, priority, opened_at, sla_due_at)
+      VALUES (@id, @customerId, @subject, @status, @priority, @openedAt, @slaDueAt)`),
+    insertInteraction: db.prepare(`
+      INSERT INTO interactions (id, customer_id, kind, call_id, phone, disposition, note, follow_up_on, agent, at)
+      VALUES (@id, @customerId, @kind, @callId, @phone, @disposition, @note, @followUpOn, @agent, @at)`),
+    interaction: db.prepare('SELECT * FROM interactions WHERE id = ?'),
+    outboxEntry: db.prepare('SELECT payload FROM outbox WHERE mutation_id = ?').pluck(),
+    insertOutbox: db.prepare('INSERT INTO outbox (mutation_id, kind, payload, created_at) VALUES (?, ?, ?, ?)'),
+    insertCall: db.prepare(`
+      INSERT OR IGNORE INTO call_log (call_id, outcome, direction, remote_raw, phone, customer_id, customer_name, match, started_at, answered_at, ended_at)
+      VALUES (@callId, @outcome, @direction, @remoteRaw, @phone, @customerId, @customerName, @match, @startedAt, @answeredAt, @endedAt)`),
+    callLog: db.prepare('SELECT * FROM call_log ORDER BY ended_at DESC, rowid DESC LIMIT ?'),
+    countCustomers: db.prepare('SELECT count(*) FROM customers').pluck(),
+  };
+
+  function insertCustomerRow(customer: Customer, phones: readonly Phone[]): void {
+    const { lastInsertRowid } = sql.insertCustomer.run({ ...customer, tags: JSON.stringify(customer.tags) });
+    sql.insertSearch.run(lastInsertRowid, searchTextOf({
+      first_name: customer.firstName,
+      last_name: customer.lastName,
+      company: customer.company,
+      email: customer.email,
+      customer_number: customer.customerNumber,
+    }));
+    for (const phone of phones) sql.insertPhone.run(customer.id, phone.e164, nationalNumberOf(phone.e164), phone.label);
+  }
+
+  function getCustomerCard(customerId: string): CustomerCard | undefined {
+    const row = sql.customer.get(customerId) as CustomerRow | undefined;
+    if (!row) return undefined;
+    return {
+      customer: toCustomer(row),
+      phones: sql.phonesOf.all(customerId) as Phone[],
+      purchases: (sql.purchasesOf.all(customerId, CARD_PURCHASES) as Record<string, unknown>[]).map(toPurchase),
+      tickets: (sql.ticketsOf.all(customerId, CARD_TICKETS) as Record<string, unknown>[]).map(toTicket),
+      interactions: (sql.interactionsOf.all(customerId, CARD_INTERACTIONS) as Record<string, unknown>[]).map(toInteraction),
+    };
+  }
+
+  const createCustomer = db.transaction((input: NewCustomer, now: Date): CustomerCard => {
+    const replayed = sql.outboxEntry.get(input.mutationId) as string | undefined;
+    if (replayed !== undefined) return getCustomerCard((JSON.parse(replayed) as { customer: Customer }).customer.id)!;
+    const at = now.toISOString();
+    const id = randomUUID();
+    const customer: Customer = {
+      id,
+      // Local numbers carry an "L-" prefix so they never collide with the numbers the hub hands out.
+      customerNumber: `L-${id.slice(0, 8).toUpperCase()}`,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      company: input.company,
+      email: input.email,
+      type: input.type,
+      industry: null,
+      source: 'desk',
+      tags: [],
+      country: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    insertCustomerRow(customer, input.phones);
+    sql.insertOutbox.run(input.mutationId, 'customer.create', JSON.stringify({ customer, phones: input.phones }), at);
+    return getCustomerCard(id)!;
+  });
+
+  const recordAnnotation = db.transaction((annotation: Annotation, agent: string, now: Date): Interaction => {
+    // The mutation id is the interaction's id: a replayed save finds the row it wrote the first time.
+    const existing = sql.interaction.get(annotation.mutationId) as Record<string, unknown> | undefined;
+    if (existing) return toInteraction(existing);
+    const interaction: Interaction = {
+      id: annotation.mutationId,
+      customerId: annotation.customerId,
+      kind: annotation.callId === null ? 'note' : 'call',
+      callId: annotation.callId,
+      phone: annotation.phone,
+      disposition: annotation.disposition,
+      note: annotation.note,
+      followUpOn: annotation.followUpOn,
+      agent,
+      at: now.toISOString(),
+    };
+    sql.insertInteraction.run(interaction);
+    sql.insertOutbox.run(annotation.mutationId, 'interaction.create', JSON.stringify(interaction), interaction.at);
+    return interaction;
+  });
+
+  const insertBatch = db.transaction((batch: CustomerBatch) => {
+    for (const { customer, phones } of batch.customers) insertCustomerRow(customer, phones);
+    for (const purchase of batch.purchases) sql.insertPurchase.run(purchase);
+    for (const ticket of batch.tickets) sql.insertTicket.run(ticket);
+    for (const interaction of batch.interactions) sql.insertInteraction.run(interaction);
+  });
+
+  const sampler = createPhoneSampler(db);
+  const countOf = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+  return {
+    lookupPhone({ e164, nationalNumber }): PhoneLookup {
+      if (e164 !== null) {
+        const hits = sql.phonesByE164.all(e164, MAX_HITS) as PhoneLookup['hits'];
+        if (hits.length > 0) return { match: 'exact', hits };
+      }
+      if (nationalNumber !== null) {
+        const hits = sql.phonesByNational.all(nationalNumber, MAX_HITS) as PhoneLookup['hits'];
+        if (hits.length > 0) return { match: 'probable', hits };
+      }
+      return { match: 'none', hits: [] };
+    },
+    getCustomerCard,
+    searchCustomers(query, limit): CustomerSummary[] {
+      const expression = toMatchExpression(query);
+      if (expression === null) return [];
+      const rows = sql.search.all(expression, limit) as (CustomerRow & { phone_list: string | null })[];
+      return rows.map((row) => ({
+        id: row.id,
+        customerNumber: row.customer_number,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        company: row.company,
+        email: row.email,
+        phones: row.phone_list ? (row.phone_list.split(' ') as E164[]) : [],
+      }));
+    },
+    createCustomer: (input, now) => createCustomer(input, now),
+    recordAnnotation: (annotation, agent, now) => recordAnnotation(annotation, agent, now),
+    recordCall(entry) {
+      sql.insertCall.run(entry);
+    },
+    listCallLog(limit) {
+      return (sql.callLog.all(limit) as Record<string, unknown>[]).map(toCallLogEntry);
+    },
+    insertBatch: (batch) => insertBatch(batch),
+    countCustomers: () => sql.countCustomers.get() as number,
+    samplePhones: (kind, count) => sampler(kind, count),
+    health() {
+      return {
+        integrity: db.pragma('quick_check', { simple: true }) as string,
+        customers: countOf('customers'),
+        phones: countOf('phones'),
+        purchases: countOf('purchases'),
+        tickets: countOf('tickets'),
+        interactions: countOf('interactions'),
+        outbox: countOf('outbox'),
+        schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      };
+    },
+    close() {
+      db.close();
+    },
+  };
+}
+
+/**
+ * Random phones without sorting millions of rows: probe random customer rowids and keep
+ * the numbers whose owner count is what was asked for. Bounded, so a store with no
+ * shared numbers answers with fewer (or none) instead of searching forever.
+ */
+function createPhoneSampler(db: Database.Database) {
+  const maxRowid = db.prepare('SELECT max(rowid) FROM customers').pluck();
+  const phonesFrom = db.prepare(
+    'SELECT p.e164 FROM phones p WHERE p.customer_id = (SELECT id FROM customers WHERE rowid >= ? ORDER BY rowid LIMIT 1)',
+  ).pluck();
+  const owners = db.prepare('SELECT count(*) FROM phones WHERE e164 = ?').pluck();
+  return (kind: 'single' | 'shared', count: number): E164[] => {
+    const top = (maxRowid.get() as number | null) ?? 0;
+    const found = new Set<E164>();
+    for (let probe = 0; probe < count * 200 && found.size < count && top > 0; probe++) {
+      for (const e164 of phonesFrom.all(1 + Math.floor(Math.random() * top)) as E164[]) {
+        const shared = (owners.get(e164) as number) > 1;
+        if (shared === (kind === 'shared')) found.add(e164);
+      }
+    }
+    return [...found].slice(0, count);
+  };
+}

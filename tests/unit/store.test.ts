@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DeskStore } from '../../electron/services/store/desk-store.js';
+import { openDeskStore } from '../../electron/services/store/open-store.js';
+import type { Customer } from '../../shared/domain.js';
+import { deskCustomers } from '../fixtures/desk-customers.js';
+
+let dir: string;
+let file: string;
+let store: DeskStore;
+const now = new Date('2026-11-24T10:00:00Z');
+
+function person(id: string, firstName: string, lastName: string, extra: Partial<Customer> = {}) {
+  const at = '2026-01-01T00:00:00.000Z';
+  const customer: Customer = {
+    id, customerNumber: `C-${id}`, firstName, lastName, company: null, email: null, type: 'person',
+    industry: null, source: null, tags: [], country: 'PL', createdAt: at, updatedAt: at, ...extra,
+  };
+  return { customer, phones: [] };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'desk-store-'));
+  file = join(dir, 'desk.sqlite');
+  store = openDeskStore(file);
+  store.insertBatch(deskCustomers);
+});
+
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('phone lookup', () => {
+  it('finds an exact E.164 match', () => {
+    expect(store.lookupPhone({ e164: '+359888123456', nationalNumber: '888123456' })).toEqual({
+      match: 'exact',
+      hits: [{ customerId: '1001', matchedPhone: '+359888123456' }],
+    });
+  });
+
+  it('falls back to the national significant number and says the match is only probable', () => {
+    // A Polish customer's number arriving without its country code, read as a Bulgarian one.
+    expect(store.lookupPhone({ e164: '+359600123456', nationalNumber: '600123456' })).toEqual({
+      match: 'probable',
+      hits: [{ customerId: '1002', matchedPhone: '+48600123456' }],
+    });
+    expect(store.lookupPhone({ e164: null, nationalNumber: '600123456' }).match).toBe('probable');
+  });
+
+  it('prefers the exact match over any national-number namesake', () => {
+    store.insertBatch({ customers: [{ ...person('2001', 'Jan', 'Nowak'), phones: [{ e164: '+48888123456', label: 'mobile' }] }], purchases: [], tickets: [], interactions: [] });
+    expect(store.lookupPhone({ e164: '+359888123456', nationalNumber: '888123456' }).hits).toEqual([{ customerId: '1001', matchedPhone: '+359888123456' }]);
+  });
+
+  it('returns every owner of a shared number, and nobody for an unknown one', () => {
+    expect(store.lookupPhone({ e164: '+35921234567', nationalNumber: '21234567' }).hits.map((h) => h.customerId).sort()).toEqual(['1003', '1004']);
+    expect(store.lookupPhone({ e164: '+359899999999', nationalNumber: '899999999' })).toEqual({ match: 'none', hits: [] });
+  });
+
+  it('samples single-owner and shared numbers', () => {
+    expect(store.samplePhones('shared', 1)).toEqual(['+35921234567']);
+    expect(store.samplePhones('single', 5).sort()).toEqual(['+359888123456', '+48600123456']);
+  });
+});
+
+describe('customer card', () => {
+  it('puts open tickets first by priority and the newest purchases and interactions first', () => {
+    store.insertBatch({
+      customers: [],
+      purchases: [{ id: 'p2', customerId: '1001', orderNumber: 'SO-2', product: 'Mesh kit', quantity: 1, amountMinor: 19_900, currency: 'EUR', purchasedAt: '2026-05-01T10:00:00.000Z' }],
+      tickets: [
+        { id: 't2', customerId: '1001', subject: 'Closed long ago', status: 'closed', priority: 'urgent', openedAt: '2026-05-01T08:00:00.000Z', slaDueAt: null },
+        { id: 't3', customerId: '1001', subject: 'Billing question', status: 'pending', priority: 'urgent', openedAt: '2026-03-01T08:00:00.000Z', slaDueAt: null },
+        { id: 't4', customerId: '1001', subject: 'Low thing', status: 'open', priority: 'low', openedAt: '2026-06-01T08:00:00.000Z', slaDueAt: null },
+      ],
+      interactions: [],
+    });
+    const card = store.getCustomerCard('1001')!;
+    expect(card.customer.lastName).toBe('Иванов');
+    expect(card.phones).toEqual([{ e164: '+359888123456', label: 'mobile' }]);
+    expect(card.purchases.map((p) => p.orderNumber)).toEqual(['SO-2', 'SO-1']);
+    expect(card.tickets.map((t) => t.id)).toEqual(['t3', 't1', 't4', 't2']);
+    expect(store.getCustomerCard('nobody')).toBeUndefined();
+  });
+});
+
+describe('full-text search', () => {
+  beforeEach(() => {
+    store.insertBatch({
+      customers: [
+        person('3001', 'Łukasz', 'Wałęsa', { email: 'lukasz.walesa@poczta.example.pl' }),
+        person('3002', 'Zofia', 'Żółkiewska', { company: 'Gdańsk Trade Sp. z o.o.', type: 'business' }),
+        person('3003', 'Олена', 'Шевченко', { country: 'UA' }),
+      ],
+      purchases: [], tickets: [], interactions: [],
+    });
+  });
+  const ids = (query: string) => store.searchCustomers(query, 10).map((c) => c.id);
+
+  it('matches Cyrillic names whatever the case, and as you type', () => {
+    expect(ids('иванов')).toEqual(['1001']);
+    expect(ids('ИВАН')).toEqual(['1001']);
+    expect(ids('шевч')).toEqual(['3003']);
+    expect(ids('олена шевченко')).toEqual(['3003']);
+  });
+
+  it('matches Polish names with or without their diacritics, ł included', () => {
+    expect(ids('kowalska')).toEqual(['1002']);
+    expect(ids('lukasz')).toEqual(['3001']);
+    expect(ids('Łukasz')).toEqual(['3001']);
+    expect(ids('walesa')).toEqual(['3001']);
+    expect(ids('wałęsa')).toEqual(['3001']);
+    expect(ids('zolkiewska')).toEqual(['3002']);
+    expect(ids('gdansk')).toEqual(['3002']);
+  });
+
+  it('finds by email, company and customer number, and lists phones', () => {
+    expect(ids('lukasz.walesa@poczta')).toEqual(['3001']);
+    expect(ids('acme').sort()).toEqual(['1003', '1004']);
+    expect(ids('C-1002')).toEqual(['1002']);
+    expect(store.searchCustomers('иванов', 5)[0]!.phones).toEqual(['+359888123456']);
+  });
+
+  it('takes search syntax in the query as plain text', () => {
+    for (const hostile of ['"', '*', '-foo', 'a:b', ')', 'NEAR(', 'иванов OR', '^', "O'Brien", '']) {
+      expect(() => store.searchCustomers(hostile, 10)).not.toThrow();
+    }
+    expect(ids('"иванов"')).toEqual(['1001']);
+  });
+});
+
+describe('writes', () => {
+  const annotation = () => ({
+    mutationId: randomUUID(), callId: 'call-1', customerId: '1001', phone: '+359888123456',
+    note: 'Wants a replacement router', disposition: 'callback', followUpOn: '2026-12-01',
+  });
+
+  it('saves an annotation with its outbox row once, however often it is replayed', () => {
+    const a = annotation();
+    const first = store.recordAnnotation(a, 'agent-1', now);
+    const again = store.recordAnnotation(a, 'agent-1', new Date('2026-11-24T11:00:00Z'));
+    expect(again).toEqual(first);
+    expect(first).toMatchObject({ id: a.mutationId, kind: 'call', note: 'Wants a replacement router', agent: 'agent-1', at: now.toISOString() });
+    expect(store.health()).toMatchObject({ interactions: 1, outbox: 1 });
+    expect(store.getCustomerCard('1001')!.interactions.map((i) => i.note)).toEqual(['Wants a replacement router']);
+  });
+
+  it('rolls the annotation back when its outbox row cannot be written', () => {
+    const a = annotation();
+    store.createCustomer({ mutationId: a.mutationId, firstName: 'Clash', lastName: '', company: null, email: null, type: 'person', phones: [] }, now);
+    expect(() => store.recordAnnotation(a, 'agent-1', now)).toThrow();
+    expect(store.getCustomerCard('1001')!.interactions).toEqual([]);
+    expect(store.health().outbox).toBe(1);
+  });
+
+  it('creates a customer once per mutation id, searchable and found by phone', () => {
+    const input = { mutationId: randomUUID(), firstName: 'Нов', lastName: 'Клиент', company: null, email: null, type: 'person' as const, phones: [{ e164: '+359877000111', label: 'mobile' as const }] };
+    const card = store.createCustomer(input, now);
+    expect(store.createCustomer(input, now)).toEqual(card);
+    expect(card.customer.customerNumber).toMatch(/^L-/);
+    expect(store.lookupPhone({ e164: '+359877000111', nationalNumber: '877000111' }).hits).toEqual([{ customerId: card.customer.id, matchedPhone: '+359877000111' }]);
+    expect(store.searchCustomers('клиент', 5).map((c) => c.id)).toEqual([card.customer.id]);
+    expect(store.health()).toMatchObject({ customers: 5, outbox: 1 });
+  });
+
+  it('keeps one call-log row per call, newest first', () => {
+    const entry = { callId: 'c1', outcome: 'missed' as const, direction: 'inbound' as const, remoteRaw: '0888123456', phone: '+359888123456', customerId: '1001', customerName: 'Иван Иванов', match: 'exact' as const, startedAt: '2026-11-24T09:00:00.000Z', answeredAt: null, endedAt: '2026-11-24T09:00:20.000Z' };
+    store.recordCall(entry);
+    store.recordCall({ ...entry, outcome: 'ended' });
+    store.recordCall({ ...entry, callId: 'c2', endedAt: '2026-11-24T09:30:00.000Z' });
+    expect(store.listCallLog(10).map((e) => [e.callId, e.outcome])).toEqual([['c2', 'missed'], ['c1', 'missed']]);
+  });
+
+  it('keeps everything across a close and a reopen, and reports its health', () => {
+    store.recordAnnotation(annotation(), 'agent-1', now);
+    store.close();
+    store = openDeskStore(file);
+    expect(store.getCustomerCard('1001')!.interactions).toHaveLength(1);
+    expect(store.health()).toEqual({ integrity: 'ok', customers: 4, phones: 4, purchases: 1, tickets: 1, interactions: 1, outbox: 1, schemaVersion: 2 });
+  });
+});
