@@ -222,7 +222,7 @@ export function createDemoGenerator(seed: number, now: Date) {
     const company = business ? (colleague?.company ?? pick(c.companies)) : null;
     const phones: Phone[] = [{ e164: phone(c, 'mobile'), label: 'mobile' }];
     if (business) phones.push({ e164: colleague?.switchboard ?? phone(c, 'landline'), label: 'work' });
-    else if (random() < 0.4) phones.push({ e164: phone(c, 'landline'), label: 'home' });
+    else if (random() < 0.9) phones.push({ e164: phone(c, 'landline'), label: 'home' });
     if (business && !colleague) lastBusiness = { company: company!, switchboard: phones[1]!.e164, country: c };
 
     const createdAt = past(3 * 365);

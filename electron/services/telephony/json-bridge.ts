@@ -127,7 +127,7 @@ export function createJsonBridge({ host, port, token, log, maxBodyBytes = DEFAUL
       await app.listen({ host, port });
       const address = app.server.address();
       boundPort = typeof address === 'object' && address ? address.port : port;
-      log.info({ host, port: boundPort, token: token !== null }, 'json bridge listening');
+      log.info({ host, port: boundPort, tokenRequired: token !== null }, 'json bridge listening');
     },
     async stop() {
       sink = null;

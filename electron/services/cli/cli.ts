@@ -1,0 +1,111 @@
+/**
+ * `npm run cli -- <command>`: what IT and the tests ask a desk's store from a shell.
+ * Every answer is one JSON document on stdout; every failure is JSON on stderr with
+ * a non-zero exit code, so scripts can tell the two apart.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { RegionSchema } from '../../../shared/domain.js';
+import { normalisePhone } from '../../../shared/phone/normalise.js';
+import { parseDeskConfig, resolveDataDir } from '../config/desk-config.js';
+import { identifyCaller } from '../desk/identify-caller.js';
+import { seedDemoData } from '../store/demo-data.js';
+import { openDeskStore } from '../store/open-store.js';
+
+const USAGE = `usage:
+  cli seed --customers N [--data-dir DIR] [--seed S] [--force]
+  cli normalise NUMBER --region XX
+  cli lookup NUMBER --region XX [--data-dir DIR]
+  cli health [--data-dir DIR]
+DIR defaults to the desk's own data folder (~/.agent-desk); XX is an ISO region such as BG.`;
+
+class UsageError extends Error {}
+
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        customers: { type: 'string' },
+        'data-dir': { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        region: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`${JSON.stringify({ error: (err as Error).message })}\n${USAGE}\n`);
+    process.exit(2);
+  }
+})();
+
+function storeFile(): string {
+  const dataDir = resolveDataDir(parseDeskConfig(values['data-dir'] ? { dataDir: values['data-dir'] } : {}, 'command line'));
+  mkdirSync(dataDir, { recursive: true });
+  return join(dataDir, 'desk.sqlite');
+}
+
+function region(): string {
+  const parsed = RegionSchema.safeParse(values.region);
+  if (!parsed.success) throw new UsageError('--region needs a two-letter region such as BG');
+  return parsed.data;
+}
+
+function number(): string {
+  const raw = positionals[1];
+  if (raw === undefined) throw new UsageError(`${positionals[0]} needs a NUMBER`);
+  return raw;
+}
+
+function withStore<T>(use: (store: ReturnType<typeof openDeskStore>) => T): T {
+  const store = openDeskStore(storeFile());
+  try {
+    return use(store);
+  } finally {
+    store.close();
+  }
+}
+
+const commands: Record<string, () => Promise<unknown>> = {
+  async seed() {
+    const customers = Number(values.customers);
+    if (!Number.isInteger(customers) || customers < 1) throw new UsageError('--customers needs a whole number above 0');
+    const file = storeFile();
+    const store = openDeskStore(file);
+    try {
+      // Demo rows mixed into real ones could never be told apart again, so a non-empty store needs --force.
+      const before = store.countCustomers();
+      if (before > 0 && !values.force) throw new Error(`${file} already holds ${before} customers; add --force to seed more`);
+      const started = performance.now();
+      await seedDemoData(store, { customers, seed: Number(values.seed) });
+      return { file, seeded: customers, elapsedMs: Math.round(performance.now() - started), health: store.health() };
+    } finally {
+      store.close();
+    }
+  },
+  async normalise() {
+    return normalisePhone(number(), region());
+  },
+  async lookup() {
+    const phone = normalisePhone(number(), region());
+    return withStore((store) => ({ phone, ...identifyCaller(store, phone) }));
+  },
+  async health() {
+    return withStore((store) => store.health());
+  },
+};
+
+async function main(): Promise<void> {
+  const command = commands[positionals[0] ?? ''];
+  if (values.help || !command) throw new UsageError(values.help ? '' : `unknown command "${positionals[0] ?? ''}"`);
+  process.stdout.write(`${JSON.stringify(await command(), null, 2)}\n`);
+}
+
+main().catch((err: unknown) => {
+  const usage = err instanceof UsageError;
+  if (!usage || err.message) process.stderr.write(`${JSON.stringify({ error: (err as Error).message })}\n`);
+  if (usage) process.stderr.write(`${USAGE}\n`);
+  process.exitCode = usage ? 2 : 1;
+});

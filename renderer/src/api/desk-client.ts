@@ -1,0 +1,68 @@
+/**
+ * The typed desk API over any transport. Inputs are checked before they leave and
+ * outputs and events when they arrive, against the same schemas the desk uses, so a
+ * mismatch between UI and desk is a clear error and never a half-rendered card.
+ */
+import {
+  type DeskApi,
+  type DeskClient,
+  type DeskEvent,
+  type DeskEventName,
+  type DeskRequestName,
+  deskEvents,
+  deskRequests,
+  type RequestInput,
+  type RequestOutput,
+} from '../../../shared/desk-api.js';
+import { describeIssues } from '../../../shared/desk-wire.js';
+import type { DeskTransport } from './transport.js';
+
+/** A request the desk refused or could not answer; the message is meant for the operator. */
+export class DeskCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DeskCallError';
+  }
+}
+
+export function createDeskClient(transport: DeskTransport): DeskClient {
+  let nextId = 1;
+  const listeners = new Map<DeskEventName, Set<(payload: unknown) => void>>();
+
+  transport.subscribe((event: DeskEvent) => {
+    const schema = deskEvents[event.name];
+    const parsed = schema?.safeParse(event.payload);
+    if (!parsed?.success) {
+      console.error(`desk event "${event.name}" does not match the contract`, parsed ? describeIssues(parsed.error) : 'unknown event');
+      return;
+    }
+    for (const listener of listeners.get(event.name) ?? []) listener(parsed.data);
+  });
+
+  async function call<N extends DeskRequestName>(name: N, input: RequestInput<N>): Promise<RequestOutput<N>> {
+    const checked = deskRequests[name].input.safeParse(input);
+    if (!checked.success) throw new DeskCallError('bad_request', describeIssues(checked.error));
+    const response = await transport.request({ id: nextId++, name, input: checked.data });
+    if (!response.ok) throw new DeskCallError(response.error.code, response.error.message);
+    const output = deskRequests[name].output.safeParse(response.output);
+    if (!output.success) throw new DeskCallError('internal', `${name}: the desk's answer does not match the contract (${describeIssues(output.error)})`);
+    return output.data as RequestOutput<N>;
+  }
+
+  const api = Object.fromEntries(
+    (Object.keys(deskRequests) as DeskRequestName[]).map((name) => [name, (input: never) => call(name, input)]),
+  ) as unknown as DeskApi;
+
+  return {
+    ...api,
+    on(name, listener) {
+      const set = listeners.get(name) ?? new Set();
+      set.add(listener as (payload: unknown) => void);
+      listeners.set(name, set);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+  };
+}

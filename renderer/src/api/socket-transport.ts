@@ -1,0 +1,101 @@
+/**
+ * The browser host's transport: one WebSocket to the desk, reopened with backoff
+ * whenever it drops (a host restart, a laptop waking up). Requests made while it is
+ * down fail at once with a clear error instead of hanging.
+ */
+import type { DeskEvent } from '../../../shared/desk-api.js';
+import { DESK_SOCKET_PATH, type RequestEnvelope, type ResponseEnvelope, type ServerFrame } from '../../../shared/desk-wire.js';
+import type { ConnectionState, DeskTransport } from './transport.js';
+
+const FIRST_RETRY_MS = 250;
+const MAX_RETRY_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 15_000;
+
+interface Pending {
+  resolve(response: ResponseEnvelope): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+export function socketTransport(location: Location = window.location): DeskTransport {
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${DESK_SOCKET_PATH}`;
+  const eventListeners = new Set<(event: DeskEvent) => void>();
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
+  const pending = new Map<number, Pending>();
+  let state: ConnectionState = 'connecting';
+  let socket: WebSocket;
+  let retryMs = FIRST_RETRY_MS;
+
+  function setState(next: ConnectionState): void {
+    if (next === state) return;
+    state = next;
+    for (const listener of connectionListeners) listener(state);
+  }
+
+  function failAll(message: string): void {
+    for (const [id, request] of pending) {
+      clearTimeout(request.timer);
+      request.resolve({ id, ok: false, error: { code: 'internal', message } });
+    }
+    pending.clear();
+  }
+
+  function open(): void {
+    socket = new WebSocket(url);
+    socket.onopen = () => {
+      retryMs = FIRST_RETRY_MS;
+      setState('connected');
+    };
+    socket.onmessage = (message) => {
+      let frame: ServerFrame;
+      try {
+        frame = JSON.parse(String(message.data)) as ServerFrame;
+      } catch {
+        console.error('desk sent a frame that is not JSON', message.data);
+        return;
+      }
+      if (frame.type === 'event') {
+        const { type: _type, ...event } = frame;
+        for (const listener of eventListeners) listener(event as DeskEvent);
+        return;
+      }
+      const request = pending.get(frame.id);
+      if (!request) return;
+      pending.delete(frame.id);
+      clearTimeout(request.timer);
+      const { type: _type, ...response } = frame;
+      request.resolve(response as ResponseEnvelope);
+    };
+    socket.onclose = () => {
+      failAll('the connection to the desk dropped; try again in a moment');
+      setState('disconnected');
+      setTimeout(open, retryMs);
+      retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+    };
+  }
+  open();
+
+  return {
+    request(envelope: RequestEnvelope) {
+      if (state !== 'connected') {
+        return Promise.resolve({ id: envelope.id, ok: false, error: { code: 'internal', message: 'not connected to the desk' } });
+      }
+      return new Promise<ResponseEnvelope>((resolve) => {
+        const timer = setTimeout(() => {
+          pending.delete(envelope.id);
+          resolve({ id: envelope.id, ok: false, error: { code: 'internal', message: 'the desk did not answer in time' } });
+        }, REQUEST_TIMEOUT_MS);
+        pending.set(envelope.id, { resolve, timer });
+        socket.send(JSON.stringify(envelope));
+      });
+    },
+    subscribe(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      listener(state);
+      return () => connectionListeners.delete(listener);
+    },
+  };
+}

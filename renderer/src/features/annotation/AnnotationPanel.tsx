@@ -1,0 +1,96 @@
+/** Note, disposition and follow-up for a call or a customer; Ctrl+Enter saves. */
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { E164 } from '../../../../shared/domain.js';
+import { useDeskClient } from '../../api/desk-context.js';
+import { useDeskView } from '../../state/desk-state.js';
+import { clearDraft, type Draft, draftKey, emptyDraft, loadDraft, saveDraft } from './draft.js';
+
+interface Props {
+  callId: string | null;
+  customerId: string | null;
+  phone: E164 | null;
+  onSaved?: (() => void) | undefined;
+}
+
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
+
+export function AnnotationPanel({ callId, customerId, phone, onSaved }: Props) {
+  const { t } = useTranslation();
+  const client = useDeskClient();
+  const dispositions = useDeskView((v) => v.settings?.dispositions ?? []);
+  const key = draftKey(callId, customerId);
+  // One panel serves one call-and-customer pair; its parent gives it a React key per pair.
+  const [current, setCurrent] = useState<Draft>(() => loadDraft(key));
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const id = useId();
+
+  useEffect(() => saveDraft(key, current), [key, current]);
+
+  const update = (change: Partial<Draft>) => {
+    setCurrent((draft) => ({ ...draft, ...change }));
+    setStatus({ kind: 'idle' });
+  };
+
+  async function save(event?: FormEvent) {
+    event?.preventDefault();
+    if (current.disposition === '') return setStatus({ kind: 'error', message: t('annotation.needsDisposition') });
+    setStatus({ kind: 'saving' });
+    try {
+      await client.saveAnnotation({
+        mutationId: current.mutationId,
+        callId,
+        customerId,
+        phone,
+        note: current.note,
+        disposition: current.disposition,
+        followUpOn: current.followUpOn || null,
+      });
+      clearDraft(key);
+      setCurrent(emptyDraft());
+      setStatus({ kind: 'saved' });
+      onSaved?.();
+    } catch (err) {
+      setStatus({ kind: 'error', message: (err as Error).message });
+    }
+  }
+
+  return (
+    <form
+      className="annotation"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => void save(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(e);
+      }}
+    >
+      <h3 id={`${id}-title`}>{callId ? t('annotation.title') : t('annotation.titleCustomer')}</h3>
+      <label htmlFor={`${id}-note`}>{t('annotation.note')}</label>
+      <textarea id={`${id}-note`} rows={4} value={current.note} onChange={(e) => update({ note: e.target.value })} />
+      <div className="row">
+        <label>
+          {t('annotation.disposition')}
+          <select value={current.disposition} onChange={(e) => update({ disposition: e.target.value })}>
+            <option value="">{t('annotation.choose')}</option>
+            {dispositions.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('annotation.followUp')}
+          <input type="date" value={current.followUpOn} onChange={(e) => update({ followUpOn: e.target.value })} />
+        </label>
+        <button type="submit" aria-keyshortcuts="Control+Enter" disabled={status.kind === 'saving'}>
+          {status.kind === 'saving' ? t('annotation.saving') : t('annotation.save')}
+        </button>
+      </div>
+      <p className="meta" aria-live="polite">
+        {status.kind === 'saved' ? t('annotation.saved') : current.note !== '' ? t('annotation.draftKept') : ''}
+      </p>
+      {status.kind === 'error' && <p role="alert" className="error">{status.message}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+/** Finished calls, newest first; a known caller's row opens their card. */
+import { useTranslation } from 'react-i18next';
+import type { CallLogEntry } from '../../../../shared/call.js';
+import { formatNumber, formatTime } from '../../format.js';
+import { useDeskView } from '../../state/desk-state.js';
+import { useCustomerLoader } from '../customer/use-customer-loader.js';
+
+export function CallLog() {
+  const { t } = useTranslation();
+  const entries = useDeskView((v) => v.callLog);
+  const region = useDeskView((v) => v.settings?.region ?? 'BG');
+  const focusOn = useDeskView((v) => v.focusOn);
+  const load = useCustomerLoader();
+
+  const caller = (e: CallLogEntry) =>
+    e.customerName ?? (e.phone ? formatNumber(e.phone, region) : e.match === 'withheld' ? t('callLog.withheld') : e.remoteRaw || t('callLog.unknownCaller'));
+
+  return (
+    <section className="panel call-log" aria-labelledby="call-log-title">
+      <h2 id="call-log-title">{t('callLog.title')}</h2>
+      {entries.length === 0 && <p className="meta">{t('callLog.empty')}</p>}
+      <ul aria-label={t('callLog.title')}>
+        {entries.map((e) => (
+          <li key={e.callId} className={`outcome-${e.outcome}`}>
+            <button
+              type="button"
+              className="log-row"
+              disabled={e.customerId === null}
+              onClick={() => e.customerId && void load(e.customerId).then((card) => focusOn({ kind: 'customer', card }))}
+            >
+              <span className="name">{caller(e)}</span>
+              <span className="meta">
+                {t(`callLog.outcome.${e.outcome}`)} · {formatTime(e.endedAt)}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

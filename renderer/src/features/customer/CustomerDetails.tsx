@@ -1,0 +1,110 @@
+/** Everything the card shows of one customer: who, how to reach them, what they bought, what is open, what was said. */
+import { useTranslation } from 'react-i18next';
+import { customerDisplayName } from '../../../../shared/customer-name.js';
+import type { CustomerCard, E164 } from '../../../../shared/domain.js';
+import { formatDate, formatDateTime, formatDay, formatMoney, formatNumber } from '../../format.js';
+import { useDeskView } from '../../state/desk-state.js';
+
+interface Props {
+  card: CustomerCard;
+  /** The number this call matched on, highlighted among the customer's phones. */
+  matchedPhone: E164 | null;
+  onChooseOther?: (() => void) | undefined;
+}
+
+const OPEN = new Set(['open', 'pending']);
+
+export function CustomerDetails({ card, matchedPhone, onChooseOther }: Props) {
+  const { t } = useTranslation();
+  const region = useDeskView((v) => v.settings?.region ?? 'BG');
+  const { customer, phones, purchases, tickets, interactions } = card;
+  const name = customerDisplayName(customer);
+
+  return (
+    <div className="customer">
+      <div className="customer-head">
+        <h2 className="customer-name">{name}</h2>
+        <p className="meta">
+          {t('customer.number', { number: customer.customerNumber })}
+          {customer.company && name !== customer.company && <> · {customer.company}</>}
+          {customer.email && <> · {customer.email}</>}
+          {customer.tags.includes('vip') && <span className="badge vip">{t('customer.vip')}</span>}
+        </p>
+        <ul className="phones" aria-label={t('customer.phones')}>
+          {phones.map((p) => (
+            <li key={p.e164} className={p.e164 === matchedPhone ? 'matched' : undefined}>
+              {formatNumber(p.e164, region)} <span className="meta">{t(`customer.label.${p.label}`)}</span>
+              {p.e164 === matchedPhone && <span className="visually-hidden"> — {t('call.matchedOn', { number: p.e164 })}</span>}
+            </li>
+          ))}
+        </ul>
+        {onChooseOther && (
+          <button type="button" className="link" onClick={onChooseOther}>
+            {t('call.chooseOther')}
+          </button>
+        )}
+      </div>
+
+      <div className="customer-grid">
+        <section aria-labelledby="tickets-heading">
+          <h3 id="tickets-heading">{t('customer.tickets')}</h3>
+          {tickets.length === 0 ? (
+            <p className="meta">{t('customer.noTickets')}</p>
+          ) : (
+            <ul className="tickets">
+              {tickets.map((ticket) => (
+                <li key={ticket.id} className={OPEN.has(ticket.status) ? `open priority-${ticket.priority}` : 'done'}>
+                  <span className="subject">{ticket.subject}</span>
+                  <span className="meta">
+                    <span className={`pill priority-${ticket.priority}`}>{t(`customer.priority.${ticket.priority}`)}</span>{' '}
+                    {t(`customer.status.${ticket.status}`)} · {formatDate(ticket.openedAt)}
+                    {OPEN.has(ticket.status) && ticket.slaDueAt && <> · {t('customer.slaDue', { when: formatDateTime(ticket.slaDueAt) })}</>}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="purchases-heading">
+          <h3 id="purchases-heading">{t('customer.purchases')}</h3>
+          {purchases.length === 0 ? (
+            <p className="meta">{t('customer.noPurchases')}</p>
+          ) : (
+            <table className="purchases">
+              <tbody>
+                {purchases.map((p) => (
+                  <tr key={p.id}>
+                    <td>{formatDate(p.purchasedAt)}</td>
+                    <td>
+                      {p.product}
+                      {p.quantity > 1 && <> × {p.quantity}</>}
+                    </td>
+                    <td className="amount">{formatMoney(p.amountMinor, p.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="history-heading" className="history">
+        <h3 id="history-heading">{t('customer.history')}</h3>
+        {interactions.length === 0 && <p className="meta">{t('customer.noHistory')}</p>}
+        <ul aria-label={t('customer.history')}>
+          {interactions.map((i) => (
+            <li key={i.id}>
+              <span className="meta">
+                {formatDateTime(i.at)} · {t(`customer.kind.${i.kind}`)} · {t('customer.by', { agent: i.agent })}
+                {i.disposition && <> · {i.disposition}</>}
+                {i.followUpOn && <> · {t('customer.followUp', { date: formatDay(i.followUpOn) })}</>}
+              </span>
+              {i.note && <p className="note">{i.note}</p>}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

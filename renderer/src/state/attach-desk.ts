@@ -1,0 +1,22 @@
+/**
+ * Feeds the view store from the desk: events as they come, and the whole desk state
+ * on every (re)connect, so a UI that was away catches up on calls it missed.
+ */
+import type { DeskClient } from '../../../shared/desk-api.js';
+import type { DeskTransport } from '../api/transport.js';
+import { useDeskView } from './desk-state.js';
+
+export function attachDesk(client: DeskClient, transport: DeskTransport): () => void {
+  const view = useDeskView.getState();
+  const stops = [
+    client.on('pop', view.pop),
+    client.on('cardDismissed', ({ callId }) => view.dismissed(callId)),
+    client.on('callLogged', view.logged),
+    transport.onConnection((state) => {
+      view.setConnection(state);
+      if (state !== 'connected') return;
+      client.getDeskState({}).then(view.attach, (err: unknown) => console.error('could not read the desk state', err));
+    }),
+  ];
+  return () => stops.forEach((stop) => stop());
+}

@@ -1,0 +1,73 @@
+/**
+ * `npm run bench`: the screen-pop figures the issues ask for, printed, never asserted.
+ * The store is seeded once into .bench-data/ (minutes for a million customers) and
+ * reused by later runs; BENCH_CUSTOMERS picks another size, which gets its own folder.
+ */
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { seedDemoData } from '../../electron/services/store/demo-data.js';
+import { openDeskStore } from '../../electron/services/store/open-store.js';
+import { benchLookup, type Latency } from './lookup-bench.js';
+import { benchPopLatency } from './pop-latency.js';
+
+const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
+const lookups = Number(process.env.BENCH_LOOKUPS ?? 20_000);
+const calls = Number(process.env.BENCH_CALLS ?? 200);
+const dataDir = join(process.cwd(), '.bench-data', String(customers));
+const storeFile = join(dataDir, 'desk.sqlite');
+
+const round = (n: number, digits = 3) => Number(n.toFixed(digits));
+const roundLatency = ({ p50Ms, p99Ms, maxMs }: Latency) => ({ p50Ms: round(p50Ms), p99Ms: round(p99Ms), maxMs: round(maxMs) });
+
+async function main(): Promise<void> {
+  mkdirSync(dataDir, { recursive: true });
+  const store = openDeskStore(storeFile);
+  let seedSeconds: number | null = null;
+  if (store.countCustomers() < customers) {
+    if (store.countCustomers() > 0) throw new Error(`${storeFile} holds a partial seed; delete ${dataDir} and run again`);
+    console.log(`seeding ${customers.toLocaleString('en')} customers into ${storeFile} …`);
+    const started = performance.now();
+    let lastReport = 0;
+    await seedDemoData(store, {
+      customers,
+      seed: 1,
+      onProgress: (done) => {
+        if (done - lastReport < customers / 10 && done !== customers) return;
+        lastReport = done;
+        console.log(`  ${done.toLocaleString('en')} customers, ${Math.round((performance.now() - started) / 1000)} s`);
+      },
+    });
+    seedSeconds = round((performance.now() - started) / 1000, 1);
+  }
+  const health = store.health();
+  const lookup = benchLookup(store, 'BG', lookups);
+  store.close();
+
+  console.log(`event → card painted in Chromium over ${calls} calls …`);
+  const pop = await benchPopLatency(dataDir, calls);
+
+  const figures = {
+    store: {
+      customers: health.customers,
+      phones: health.phones,
+      interactions: health.interactions,
+      fileMiB: Math.round(statSync(storeFile).size / 2 ** 20),
+      seedSeconds,
+    },
+    lookup: {
+      samples: lookup.samples,
+      targetP99Ms: 0.5,
+      phoneLookup: roundLatency(lookup.phoneLookup),
+      withCardFirstPass: roundLatency(lookup.withCardFirstPass),
+      withCardWarm: roundLatency(lookup.withCardWarm),
+    },
+    popToPaint: { calls: pop.calls, p50Ms: round(pop.p50Ms, 1), p99Ms: round(pop.p99Ms, 1), maxMs: round(pop.maxMs, 1), targetP99Ms: 50 },
+    hostRssMiB: pop.hostRssMiB,
+  };
+  console.log(JSON.stringify(figures, null, 2));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
