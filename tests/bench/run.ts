@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     store: {
       customers: health.customers,
       phones: health.phones,
-      interactions: health.interactions,
+      historyRows: health.purchases + health.tickets + health.interactions,
       fileMiB: Math.round(statSync(storeFile).size / 2 ** 20),
       seedSeconds,
     },
