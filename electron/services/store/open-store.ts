@@ -261,15 +261,10 @@ export function openDeskStore(file: string): DeskStore {
       const expression = toMatchExpression(query);
       if (expression === null) return [];
       const rows = sql.search.all(expression, limit) as (CustomerRow & { phone_list: string | null })[];
-      return rows.map((row) => ({
-        id: row.id,
-        customerNumber: row.customer_number,
-        firstName: row.first_name,
-        lastName: row.last_name,
-        company: row.company,
-        email: row.email,
-        phones: row.phone_list ? (row.phone_list.split(' ') as E164[]) : [],
-      }));
+      return rows.map((row) => {
+        const { id, customerNumber, firstName, lastName, company, email } = toCustomer(row);
+        return { id, customerNumber, firstName, lastName, company, email, phones: row.phone_list ? (row.phone_list.split(' ') as E164[]) : [] };
+      });
     },
     createCustomer: (input, now) => createCustomer(input, now),
     recordAnnotation: (annotation, agent, now) => recordAnnotation(annotation, agent, now),
