@@ -24,7 +24,14 @@ export interface PopLatency {
   hostRssMiB: number;
 }
 
-export async function benchPopLatency(dataDir: string, calls: number): Promise<PopLatency> {
+/**
+ * `idle`: each call rings at a desk that has finished drawing the previous one, as on a
+ * real line where calls are seconds apart. `back-to-back`: the next call is posted the
+ * moment the previous one is missed, so it also waits for that update to be drawn.
+ */
+export type CallSpacing = 'idle' | 'back-to-back';
+
+export async function benchPopLatency(dataDir: string, calls: number, spacing: CallSpacing): Promise<PopLatency> {
   const store = openDeskStore(join(dataDir, 'desk.sqlite'));
   const phones = store.samplePhones('single', calls);
   store.close();
@@ -60,6 +67,10 @@ export async function benchPopLatency(dataDir: string, calls: number): Promise<P
       const painted = await page.evaluate((id) => window.__painted[id]!, callId);
       samples.push(painted - sent);
       await desk.postCallEvent({ callId, state: 'missed', remote: phones[i]! });
+      if (spacing === 'idle') {
+        await page.waitForSelector(`[data-call-id="${callId}"] .state-missed`);
+        await page.evaluate(() => new Promise((settled) => requestIdleCallback(settled)));
+      }
     }
     const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${desk.pid}/status`, 'utf8'))?.[1] ?? 0);
     return {
