@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -52,7 +52,14 @@ describe('store migrations', () => {
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
     const before = readFileSync(file);
-    expect(() => openDeskStore(file)).toThrow(/newer Agent Desk/);
+    expect(() => openDeskStore(file)).toThrow(/desk\.sqlite: the store was written by a newer Agent Desk/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a file that is not a store with an error naming it, and leaves it untouched', () => {
+    writeFileSync(file, 'these are not the pages of a SQLite database '.repeat(200));
+    const before = readFileSync(file);
+    expect(() => openDeskStore(file)).toThrow(new RegExp(`${file}: not a readable Agent Desk store`));
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 

@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { CallLogEntry } from '../../../shared/call.js';
 import type {
   Annotation,
   Customer,
@@ -15,12 +14,11 @@ import type {
   Interaction,
   NewCustomer,
   Phone,
-  Purchase,
-  Ticket,
 } from '../../../shared/domain.js';
 import { nationalNumberOf } from '../../../shared/phone/normalise.js';
 import type { CustomerBatch, DeskStore, PhoneLookup } from './desk-store.js';
-import { migrate, type SearchRow } from './migrations.js';
+import { migrate, StoreVersionError } from './migrations.js';
+import { type CustomerRow, toCallLogEntry, toCustomer, toInteraction, toPurchase, toTicket } from './rows.js';
 import { searchTextOf, toMatchExpression } from './search-text.js';
 
 /** A card shows the recent past; the rest is one search away. */
@@ -30,85 +28,17 @@ const CARD_INTERACTIONS = 20;
 /** More candidates than this for one number is a switchboard, not a caller: the chooser shows the first ones. */
 const MAX_HITS = 10;
 
-type CustomerRow = SearchRow & {
-  id: string;
-  type: Customer['type'];
-  industry: string | null;
-  source: string | null;
-  tags: string;
-  country: string | null;
-  created_at: string;
-  updated_at: string;
-};
-
-function toCustomer(row: CustomerRow): Customer {
-  return {
-    id: row.id,
-    customerNumber: row.customer_number,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    company: row.company,
-    email: row.email,
-    type: row.type,
-    industry: row.industry,
-    source: row.source,
-    tags: JSON.parse(row.tags) as string[],
-    country: row.country,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+export class StoreOpenError extends Error {
+  override name = 'StoreOpenError';
 }
 
-const toPurchase = (r: Record<string, unknown>): Purchase => ({
-  id: r.id as string,
-  customerId: r.customer_id as string,
-  orderNumber: r.order_number as string,
-  product: r.product as string,
-  quantity: r.quantity as number,
-  amountMinor: r.amount_minor as number,
-  currency: r.currency as string,
-  purchasedAt: r.purchased_at as string,
-});
-
-const toTicket = (r: Record<string, unknown>): Ticket => ({
-  id: r.id as string,
-  customerId: r.customer_id as string,
-  subject: r.subject as string,
-  status: r.status as Ticket['status'],
-  priority: r.priority as Ticket['priority'],
-  openedAt: r.opened_at as string,
-  slaDueAt: r.sla_due_at as string | null,
-});
-
-const toInteraction = (r: Record<string, unknown>): Interaction => ({
-  id: r.id as string,
-  customerId: r.customer_id as string | null,
-  kind: r.kind as Interaction['kind'],
-  callId: r.call_id as string | null,
-  phone: r.phone as string | null,
-  disposition: r.disposition as string | null,
-  note: r.note as string,
-  followUpOn: r.follow_up_on as string | null,
-  agent: r.agent as string,
-  at: r.at as string,
-});
-
-const toCallLogEntry = (r: Record<string, unknown>): CallLogEntry => ({
-  callId: r.call_id as string,
-  outcome: r.outcome as CallLogEntry['outcome'],
-  direction: r.direction as CallLogEntry['direction'],
-  remoteRaw: r.remote_raw as string,
-  phone: r.phone as string | null,
-  customerId: r.customer_id as string | null,
-  customerName: r.customer_name as string | null,
-  match: r.match as CallLogEntry['match'],
-  startedAt: r.started_at as string,
-  answeredAt: r.answered_at as string | null,
-  endedAt: r.ended_at as string,
-});
-
 export function openDeskStore(file: string): DeskStore {
-  const db = new Database(file);
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+  } catch (err) {
+    throw new StoreOpenError(`${file}: cannot open the desk store (${(err as Error).message})`);
+  }
   try {
     db.pragma('busy_timeout = 5000');
     // Migrate before switching to WAL, so a file this desk refuses is left exactly as it was.
@@ -118,7 +48,9 @@ export function openDeskStore(file: string): DeskStore {
     db.pragma('synchronous = NORMAL');
   } catch (err) {
     db.close();
-    throw err;
+    if (err instanceof StoreVersionError) throw new StoreOpenError(`${file}: ${err.message}`);
+    // Never "repair" by recreating: the file may hold notes not yet pushed to the hub.
+    throw new StoreOpenError(`${file}: not a readable Agent Desk store (${(err as Error).message}); it was left untouched`);
   }
 
   const sql = {

@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_DISPOSITIONS, DeskConfigError, loadDeskConfig } from '../../electron/services/config/desk-config.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'desk-config-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function configFile(text: string): string {
+  const path = join(dir, 'config.json');
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('desk configuration', () => {
+  it('runs on embedded defaults with no file at all', () => {
+    expect(loadDeskConfig(undefined)).toMatchObject({
+      region: 'BG',
+      demoCustomers: 500,
+      dispositions: DEFAULT_DISPOSITIONS,
+      simulator: { enabled: true, intervalSeconds: 0 },
+      bridge: { json: { enabled: true, host: '127.0.0.1', port: 4780, token: null } },
+      host: { host: '127.0.0.1', port: 4781 },
+    });
+  });
+
+  it('takes what a file sets and defaults the rest', () => {
+    const config = loadDeskConfig(configFile(JSON.stringify({ region: 'PL', bridge: { json: { port: 5000 } } })));
+    expect(config.region).toBe('PL');
+    expect(config.bridge.json).toEqual({ enabled: true, host: '127.0.0.1', port: 5000, token: null });
+  });
+
+  it.each([
+    ['broken JSON', '{"region": "BG",', /config\.json: not valid JSON/],
+    ['a wrong region', JSON.stringify({ region: 'Bulgaria' }), /config\.json: region: a two-letter ISO 3166 region/],
+    ['a short token', JSON.stringify({ bridge: { json: { token: 'short' } } }), /bridge\.json\.token: a bridge token needs at least 16 characters/],
+    ['an unknown field', JSON.stringify({ regoin: 'BG' }), /regoin/],
+    ['a port out of range', JSON.stringify({ host: { port: 70000 } }), /host\.port/],
+  ])('refuses %s, naming the file and the field', (_what, text, message) => {
+    const path = configFile(text);
+    expect(() => loadDeskConfig(path)).toThrow(DeskConfigError);
+    expect(() => loadDeskConfig(path)).toThrow(message);
+  });
+
+  it('says so when the file is missing or unreadable', () => {
+    expect(() => loadDeskConfig(join(dir, 'nope.json'))).toThrow(/nope\.json: cannot read \(ENOENT\)/);
+    const path = configFile('{}');
+    chmodSync(path, 0o000);
+    // root reads any file: the permission case only means something for an ordinary user.
+    if (process.getuid?.() !== 0) expect(() => loadDeskConfig(path)).toThrow(/cannot read \(EACCES\)/);
+  });
+
+  it('makes the browser host exit with the file and the field named, without touching the store', () => {
+    const path = configFile(JSON.stringify({ dataDir: join(dir, 'data'), region: 'XX1' }));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/services/host/serve.ts', '--config', path], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, AGENT_DESK_LOG_LEVEL: 'silent' },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Agent Desk could not start: .*config\.json: region/);
+    expect(existsSync(join(dir, 'data'))).toBe(false);
+  });
+});
