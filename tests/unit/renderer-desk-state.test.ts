@@ -1,0 +1,82 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { shownCandidate, useDeskView } from '../../renderer/src/state/desk-state.js';
+import type { CallLogEntry, PopCard } from '../../shared/call.js';
+import { ivan, switchboardA, switchboardB } from '../fixtures/desk-customers.js';
+
+const candidate = (c: typeof ivan) => ({ ...c, purchases: [], tickets: [], interactions: [], matchedPhone: c.phones[0]!.e164 });
+
+function card(callId: string, overrides: Partial<PopCard> = {}): PopCard {
+  return {
+    callId,
+    state: 'ringing',
+    direction: 'inbound',
+    remote: { raw: '0888123456' },
+    phone: { kind: 'e164', raw: '0888123456', e164: '+359888123456', nationalNumber: '888123456', country: 'BG' },
+    match: 'exact',
+    candidates: [candidate(ivan)],
+    startedAt: '2026-11-24T10:00:00.000Z',
+    answeredAt: null,
+    endedAt: null,
+    ...overrides,
+  };
+}
+
+const settings = { agent: { id: 'a', name: 'A' }, region: 'BG', dispositions: [{ code: 'resolved', label: 'Resolved' }], simulator: false };
+const view = () => useDeskView.getState();
+
+beforeEach(() => {
+  useDeskView.setState({ cards: [], chosen: {}, callLog: [], focus: { kind: 'none' }, settings: null, connection: 'connecting' });
+});
+
+describe('the renderer view of the desk', () => {
+  it('brings a new call to the front and keeps one card per call id', () => {
+    view().pop(card('c1'));
+    view().pop(card('c2'));
+    expect(view().focus).toEqual({ kind: 'call', callId: 'c2' });
+    view().focusOn({ kind: 'call', callId: 'c1' });
+    view().pop(card('c2', { state: 'answered' }));
+    expect(view().cards.map((c) => [c.callId, c.state])).toEqual([['c1', 'ringing'], ['c2', 'answered']]);
+    // An update to a call already on screen does not steal the operator's focus.
+    expect(view().focus).toEqual({ kind: 'call', callId: 'c1' });
+  });
+
+  it('moves to the latest remaining call when the focused card is dismissed', () => {
+    view().pop(card('c1'));
+    view().pop(card('c2'));
+    view().choose('c2', '1001');
+    view().dismissed('c2');
+    expect(view().cards.map((c) => c.callId)).toEqual(['c1']);
+    expect(view().chosen).toEqual({});
+    expect(view().focus).toEqual({ kind: 'call', callId: 'c1' });
+    view().dismissed('c1');
+    expect(view().focus).toEqual({ kind: 'none' });
+  });
+
+  it('on (re)attach takes the desk’s cards and keeps a customer the operator has open', () => {
+    view().focusOn({ kind: 'customer', card: { ...ivan, purchases: [], tickets: [], interactions: [] } });
+    view().attach({ ...settings, cards: [card('c9')], callLog: [] });
+    expect(view().settings).toEqual(settings);
+    expect(view().focus.kind).toBe('customer');
+    view().focusOn({ kind: 'none' });
+    view().attach({ ...settings, cards: [card('c8', { state: 'ended' }), card('c9')], callLog: [] });
+    expect(view().focus).toEqual({ kind: 'call', callId: 'c9' });
+  });
+
+  it('keeps one call-log row per call, newest first', () => {
+    const entry = (callId: string): CallLogEntry => ({
+      callId, outcome: 'missed', direction: 'inbound', remoteRaw: 'x', phone: null, customerId: null, customerName: null,
+      match: 'none', startedAt: '2026-11-24T10:00:00.000Z', answeredAt: null, endedAt: '2026-11-24T10:01:00.000Z',
+    });
+    view().logged(entry('a'));
+    view().logged(entry('b'));
+    view().logged(entry('a'));
+    expect(view().callLog.map((e) => e.callId)).toEqual(['a', 'b']);
+  });
+
+  it('shows the only candidate, or the chosen one of several', () => {
+    const shared = card('s1', { candidates: [candidate(switchboardA), candidate(switchboardB)] });
+    expect(shownCandidate(card('k1'), {})?.customer.id).toBe('1001');
+    expect(shownCandidate(shared, {})).toBeUndefined();
+    expect(shownCandidate(shared, { s1: '1004' })?.customer.id).toBe('1004');
+  });
+});
