@@ -56,15 +56,16 @@ export function normalisePhone(raw: string, region: Region, options: NormaliseOp
   if (dial === 'withheld') return { kind: 'withheld', raw };
 
   const digits = dial.number.replace(/\D/g, '');
-  const international = /^\s*\+/.test(dial.number) || /^00[1-9]/.test(digits);
+  // "00" is the international prefix across most of the world and is never a trunk prefix,
+  // so a PBX that forwards it unchanged means "+" whatever the desk's own region dials.
+  const idd00 = /^[\s(]*0[\s-]*0[\s-]*[1-9]/.test(dial.number);
+  const international = idd00 || /^\s*\+/.test(dial.number);
   if (!international && digits.length > 0 && digits.length <= maxInternal && /^[\d\s().*#-]+$/.test(dial.number)) {
     return { kind: 'internal', raw, extension: dial.number.replace(/[\s().-]/g, '') };
   }
   if (dial.localToDomain && digits.length <= maxInternal) return { kind: 'internal', raw, extension: digits };
 
-  // "00" is the international prefix across most of the world and is never a trunk prefix,
-  // so a PBX that forwards it unchanged means "+" whatever the desk's own region dials.
-  const text = !/^\s*\+/.test(dial.number) && /^\s*00[1-9]/.test(dial.number) ? `+${digits.slice(2)}` : dial.number;
+  const text = idd00 ? dial.number.replace(/^[\s(]*0[\s-]*0/, '+') : dial.number;
   try {
     const parsed = parsePhoneNumberWithError(dial.extension ? `${text};ext=${dial.extension}` : text, region as CountryCode);
     if (!parsed.isValid()) {

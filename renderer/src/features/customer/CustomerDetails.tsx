@@ -1,4 +1,5 @@
 /** Everything the card shows of one customer: who, how to reach them, what they bought, what is open, what was said. */
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerDisplayName } from '../../../../shared/customer-name.js';
 import type { CustomerCard, E164 } from '../../../../shared/domain.js';
@@ -19,6 +20,7 @@ export function CustomerDetails({ card, matchedPhone, onChooseOther }: Props) {
   const region = useDeskView((v) => v.settings?.region ?? 'BG');
   const { customer, phones, purchases, tickets, interactions } = card;
   const name = customerDisplayName(customer);
+  const id = useId();
 
   return (
     <div className="customer">
@@ -46,8 +48,8 @@ export function CustomerDetails({ card, matchedPhone, onChooseOther }: Props) {
       </div>
 
       <div className="customer-grid">
-        <section aria-labelledby="tickets-heading">
-          <h3 id="tickets-heading">{t('customer.tickets')}</h3>
+        <section aria-labelledby={`${id}-tickets`}>
+          <h3 id={`${id}-tickets`}>{t('customer.tickets')}</h3>
           {tickets.length === 0 ? (
             <p className="meta">{t('customer.noTickets')}</p>
           ) : (
@@ -66,8 +68,8 @@ export function CustomerDetails({ card, matchedPhone, onChooseOther }: Props) {
           )}
         </section>
 
-        <section aria-labelledby="purchases-heading">
-          <h3 id="purchases-heading">{t('customer.purchases')}</h3>
+        <section aria-labelledby={`${id}-purchases`}>
+          <h3 id={`${id}-purchases`}>{t('customer.purchases')}</h3>
           {purchases.length === 0 ? (
             <p className="meta">{t('customer.noPurchases')}</p>
           ) : (
@@ -89,8 +91,8 @@ export function CustomerDetails({ card, matchedPhone, onChooseOther }: Props) {
         </section>
       </div>
 
-      <section aria-labelledby="history-heading" className="history">
-        <h3 id="history-heading">{t('customer.history')}</h3>
+      <section aria-labelledby={`${id}-history`} className="history">
+        <h3 id={`${id}-history`}>{t('customer.history')}</h3>
         {interactions.length === 0 && <p className="meta">{t('customer.noHistory')}</p>}
         <ul aria-label={t('customer.history')}>
           {interactions.map((i) => (
