@@ -7,7 +7,10 @@ export function createLogger(options: { level?: string; destination?: string } =
   return pino(
     {
       level: options.level ?? process.env.AGENT_DESK_LOG_LEVEL ?? 'info',
-      redact: { paths: ['token', '*.token', '*.*.token', 'password', '*.password', 'authorization', '*.authorization'], censor: '[redacted]' },
+      redact: {
+        paths: ['token', '*.token', '*.*.token', 'password', '*.password', 'secret', '*.secret', '*.*.secret', 'authorization', '*.authorization'],
+        censor: '[redacted]',
+      },
     },
     options.destination ? pino.destination({ dest: options.destination, mkdir: true, sync: false }) : undefined,
   );

@@ -41,6 +41,8 @@ describe('desk configuration', () => {
     ['a short token', JSON.stringify({ bridge: { json: { token: 'short' } } }), /bridge\.json\.token: a bridge token needs at least 16 characters/],
     ['an unknown field', JSON.stringify({ regoin: 'BG' }), /regoin/],
     ['a port out of range', JSON.stringify({ host: { port: 70000 } }), /host\.port/],
+    ['an AMI bridge without its secret', JSON.stringify({ bridge: { ami: { enabled: true } } }), /bridge\.ami\.secret: an enabled AMI bridge needs its secret/],
+    ['an AMI device that is not one', JSON.stringify({ bridge: { ami: { deviceInterface: '1001' } } }), /bridge\.ami\.deviceInterface/],
   ])('refuses %s, naming the file and the field', (_what, text, message) => {
     const path = configFile(text);
     expect(() => loadDeskConfig(path)).toThrow(DeskConfigError);

@@ -46,6 +46,21 @@ export const DeskConfigSchema = z.strictObject({
           token: z.string().min(16, 'a bridge token needs at least 16 characters').nullable().default(null),
         })
         .default({ enabled: true, host: '127.0.0.1', port: 4780, token: null }),
+      /** Asterisk's manager interface; off unless configured. See docs/bridge-protocol.md for the JSON alternative. */
+      ami: z
+        .strictObject({
+          enabled: z.boolean().default(false),
+          host: z.string().default('127.0.0.1'),
+          port: Port.default(5038),
+          username: z.string().min(1).default('agent-desk'),
+          secret: z.string().default(''),
+          authType: z.enum(['md5', 'plain']).default('md5'),
+          /** This desk's phone as Asterisk names it, e.g. "PJSIP/1001". */
+          deviceInterface: z.string().regex(/^[A-Za-z]+\/\S+$/, 'a device such as "PJSIP/1001"').default('PJSIP/1001'),
+          pingSeconds: z.number().min(1).max(300).default(20),
+        })
+        .refine((ami) => !ami.enabled || ami.secret !== '', { message: 'an enabled AMI bridge needs its secret', path: ['secret'] })
+        .optional(),
     })
     .default({ json: { enabled: true, host: '127.0.0.1', port: 4780, token: null } }),
   /** The browser host (npm run serve): the same UI over WebSocket. */

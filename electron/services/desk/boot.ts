@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import { seedDemoData } from '../store/demo-data.js';
 import { openDeskStore } from '../store/open-store.js';
 import type { TelephonyAdapter } from '../telephony/adapter.js';
+import { createAmiAdapter } from '../telephony/ami/ami-adapter.js';
 import { createJsonBridge } from '../telephony/json-bridge.js';
 import { createSimulator } from '../telephony/simulator.js';
 import { createDesk, type Desk } from './desk.js';
@@ -46,6 +47,12 @@ export async function startDesk(config: DeskConfig, log: Logger): Promise<Runnin
     ? createJsonBridge({ ...config.bridge.json, log: log.child({ adapter: 'json-bridge' }) })
     : undefined;
   if (bridge) adapters.push(bridge);
+  const ami = config.bridge.ami;
+  if (ami?.enabled) {
+    adapters.push(
+      createAmiAdapter({ ...ami, pingIntervalMs: ami.pingSeconds * 1000, log: log.child({ adapter: 'ami' }) }),
+    );
+  }
 
   const desk = createDesk({ config, store, log, ...(simulator ? { ringSimulated: (s) => simulator.ring(s) } : {}) });
   const sink = (event: Parameters<Desk['onCallEvent']>[0], source: string) => desk.onCallEvent(event, source);

@@ -1,0 +1,69 @@
+/**
+ * The Asterisk AMI bridge: one AMI session, its events mapped to this desk's calls and
+ * to PBX-wide queue and agent events. After every (re)login the current channels and
+ * queues are read back, so a call that started ringing during an outage still pops.
+ */
+import type { PbxEvent } from '../../../../shared/pbx.js';
+import type { Logger } from '../../log.js';
+import type { CallEventSink, TelephonyAdapter } from '../adapter.js';
+import { createAmiCallMapper } from './ami-call-mapper.js';
+import { createAmiConnection } from './ami-connection.js';
+
+export interface AmiAdapterOptions {
+  host: string;
+  port: number;
+  username: string;
+  secret: string;
+  authType: 'plain' | 'md5';
+  deviceInterface: string;
+  pingIntervalMs: number;
+  retry?: { firstMs: number; maxMs: number };
+  log: Logger;
+  onPbxEvent?: (event: PbxEvent) => void;
+}
+
+export function createAmiAdapter(options: AmiAdapterOptions): TelephonyAdapter {
+  const { log } = options;
+  let sink: CallEventSink | null = null;
+  const mapper = createAmiCallMapper({
+    deviceInterface: options.deviceInterface,
+    onCall: (event) => sink?.(event, 'ami'),
+    onPbx: (event) => options.onPbxEvent?.(event),
+  });
+
+  const connection = createAmiConnection({
+    ...options,
+    retry: options.retry ?? { firstMs: 1_000, maxMs: 30_000 },
+    onEvent: (event) => mapper.handle(event),
+    onReady() {
+      void rebuildState().catch((err: Error) => log.warn({ reason: err.message }, 'AMI state rebuild failed'));
+    },
+  });
+
+  async function rebuildState(): Promise<void> {
+    const channels = await connection.action({ Action: 'CoreShowChannels' }, { list: true });
+    mapper.rebuild(channels.events);
+    const queues = await connection.action({ Action: 'QueueStatus' }, { list: true });
+    for (const entry of queues.events) {
+      // The snapshot speaks of members and waiting callers as live events would: map them the same way.
+      if (entry.Event === 'QueueMember') {
+        mapper.handle({ ...entry, Event: 'QueueMemberStatus', Interface: entry.StateInterface ?? entry.Location ?? '', MemberName: entry.Name ?? '' });
+      } else if (entry.Event === 'QueueEntry') {
+        mapper.handle({ ...entry, Event: 'QueueCallerJoin', Linkedid: entry.Linkedid ?? entry.Uniqueid ?? '' });
+      }
+    }
+    log.info({ channels: channels.events.length, queueEntries: queues.events.length }, 'AMI state rebuilt');
+  }
+
+  return {
+    name: 'ami',
+    async start(eventSink) {
+      sink = eventSink;
+      connection.start();
+    },
+    async stop() {
+      await connection.stop();
+      sink = null;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * What a PBX says about its queues and agents, beyond one desk's calls: the feed the
+ * supervisor board consumes. Adapters that see the whole PBX (AMI) produce these.
+ */
+import { z } from 'zod';
+
+const IsoTime = z.iso.datetime({ offset: true });
+const Base = { queue: z.string(), at: IsoTime };
+
+/** Asterisk's device states for a queue member (QueueMemberStatus "Status"), by name. */
+export const MemberDeviceStateSchema = z.enum(['unknown', 'not_in_use', 'in_use', 'busy', 'invalid', 'unavailable', 'ringing', 'ring_in_use', 'on_hold']);
+
+export const PbxEventSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('queueCallerJoin'), ...Base, callId: z.string(), caller: z.string(), position: z.number().int() }),
+  z.object({ kind: z.literal('queueCallerLeave'), ...Base, callId: z.string(), position: z.number().int() }),
+  z.object({ kind: z.literal('queueCallerAbandon'), ...Base, callId: z.string(), position: z.number().int(), holdSeconds: z.number().int() }),
+  z.object({
+    kind: z.literal('queueMemberStatus'),
+    ...Base,
+    member: z.string(),
+    memberName: z.string(),
+    state: MemberDeviceStateSchema,
+    paused: z.boolean(),
+    pausedReason: z.string().optional(),
+    inCall: z.boolean(),
+    callsTaken: z.number().int(),
+  }),
+  z.object({ kind: z.literal('agentCalled'), ...Base, callId: z.string(), member: z.string(), memberName: z.string() }),
+  z.object({ kind: z.literal('agentConnect'), ...Base, callId: z.string(), member: z.string(), memberName: z.string(), holdSeconds: z.number().int() }),
+  z.object({
+    kind: z.literal('agentComplete'),
+    ...Base,
+    callId: z.string(),
+    member: z.string(),
+    memberName: z.string(),
+    holdSeconds: z.number().int(),
+    talkSeconds: z.number().int(),
+  }),
+]);
+export type PbxEvent = z.infer<typeof PbxEventSchema>;
+export type MemberDeviceState = z.infer<typeof MemberDeviceStateSchema>;
