@@ -2,8 +2,14 @@
 import { z } from 'zod';
 import { CustomerCardSchema, E164Schema, NormalisedPhoneSchema } from './domain.js';
 
-export const CallStateSchema = z.enum(['ringing', 'answered', 'ended', 'missed']);
+/** answered_elsewhere: rang here, was taken by a colleague (SIP "Reason: SIP;cause=200", a queue's other agent). */
+export const CallStateSchema = z.enum(['ringing', 'answered', 'ended', 'missed', 'answered_elsewhere']);
 export type CallState = z.infer<typeof CallStateSchema>;
+
+/** The states after which nothing more happens to a call on this desk. */
+export function isFinalState(state: CallState): state is 'ended' | 'missed' | 'answered_elsewhere' {
+  return state === 'ended' || state === 'missed' || state === 'answered_elsewhere';
+}
 
 /**
  * One state change of one call, from any bridge. `remote` is the number exactly as
@@ -48,7 +54,7 @@ export type PopCard = z.infer<typeof PopCardSchema>;
 
 export const CallLogEntrySchema = z.object({
   callId: z.string(),
-  outcome: z.enum(['ended', 'missed']),
+  outcome: z.enum(['ended', 'missed', 'answered_elsewhere']),
   direction: z.enum(['inbound', 'outbound']),
   remoteRaw: z.string(),
   phone: E164Schema.nullable(),

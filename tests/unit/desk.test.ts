@@ -69,6 +69,14 @@ describe('desk orchestrator', () => {
     expect(store.listCallLog(10)).toMatchObject([{ callId: 'c1', outcome: 'missed' }]);
   });
 
+  it('logs a call a colleague took as taken elsewhere, not as missed', () => {
+    ring({ callId: 'c7', state: 'ringing', remote: '+359888123456' });
+    ring({ callId: 'c7', state: 'answered_elsewhere', remote: '+359888123456' });
+    ring({ callId: 'c7', state: 'missed', remote: '+359888123456' });
+    expect(pops().map((c) => c.state)).toEqual(['ringing', 'answered_elsewhere']);
+    expect(store.listCallLog(10)).toMatchObject([{ callId: 'c7', outcome: 'answered_elsewhere', customerName: 'Иван Иванов' }]);
+  });
+
   it('offers every customer behind a shared number', () => {
     ring({ callId: 'c2', state: 'ringing', remote: '02 123 4567' });
     const card = pops()[0]!;

@@ -4,14 +4,14 @@
  * Bridges repeat themselves (retransmissions, reconnects, a PBX posting twice), so
  * every event is checked against what this call has already been through.
  */
-import type { CallEvent, CallState, PopCard } from '../../../shared/call.js';
+import { type CallEvent, type CallState, isFinalState, type PopCard } from '../../../shared/call.js';
 
 /** Ended cards kept on screen for annotation; older ones are dismissed so a long shift doesn't pile up cards. */
 const MAX_FINISHED_CARDS = 20;
 /** Finished callIds remembered so a late repeat of "ringing" cannot pop a call that is over. */
 const MAX_REMEMBERED_FINISHED = 10_000;
 
-const ORDER: Record<CallState, number> = { ringing: 0, answered: 1, ended: 2, missed: 2 };
+const ORDER: Record<CallState, number> = { ringing: 0, answered: 1, ended: 2, missed: 2, answered_elsewhere: 2 };
 
 export type TrackedChange =
   | { kind: 'new' }
@@ -28,7 +28,7 @@ export class CallTracker {
     const card = this.cards.get(event.callId);
     if (!card) {
       if (this.finished.has(event.callId)) return { kind: 'repeat' };
-      return event.state === 'ended' || event.state === 'missed' ? { kind: 'finished-elsewhere' } : { kind: 'new' };
+      return isFinalState(event.state) ? { kind: 'finished-elsewhere' } : { kind: 'new' };
     }
     if (ORDER[event.state] <= ORDER[card.state]) return { kind: 'repeat' };
     const at = event.at ?? new Date().toISOString();
@@ -36,7 +36,7 @@ export class CallTracker {
       ...card,
       state: event.state,
       answeredAt: event.state === 'answered' ? at : card.answeredAt,
-      endedAt: event.state === 'ended' || event.state === 'missed' ? at : card.endedAt,
+      endedAt: isFinalState(event.state) ? at : card.endedAt,
     };
     this.cards.set(card.callId, updated);
     const finished = updated.endedAt !== null;

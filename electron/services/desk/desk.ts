@@ -3,7 +3,7 @@
  * every attached UI, and the handlers behind the typed desk API. Electron-free, so the
  * Electron shell and the browser host bind the very same desk.
  */
-import type { CallEvent, CallLogEntry, PopCard } from '../../../shared/call.js';
+import { type CallEvent, type CallLogEntry, isFinalState, type PopCard } from '../../../shared/call.js';
 import { customerDisplayName } from '../../../shared/customer-name.js';
 import type { DeskEvent, DeskHandlers, SimulatedScenario } from '../../../shared/desk-api.js';
 import { DeskRequestError } from '../../../shared/desk-wire.js';
@@ -62,7 +62,7 @@ export function createDesk({ config, store, log, ringSimulated, now = () => new 
       candidates,
       startedAt: at,
       answeredAt: event.state === 'answered' ? at : null,
-      endedAt: event.state === 'ended' || event.state === 'missed' ? at : null,
+      endedAt: isFinalState(event.state) ? at : null,
     };
   }
 
@@ -70,7 +70,7 @@ export function createDesk({ config, store, log, ringSimulated, now = () => new 
     const only = card.candidates.length === 1 ? card.candidates[0] : undefined;
     const entry: CallLogEntry = {
       callId: card.callId,
-      outcome: card.state === 'missed' ? 'missed' : 'ended',
+      outcome: card.state === 'missed' || card.state === 'answered_elsewhere' ? card.state : 'ended',
       direction: card.direction,
       remoteRaw: card.remote.raw,
       phone: card.phone.kind === 'e164' ? card.phone.e164 : null,

@@ -5,7 +5,7 @@
  * ones that ring its own interface (e.g. PJSIP/1001); repeated ringing from several
  * events (AgentCalled, DialBegin, Newstate) is fine: the desk keeps one card per callId.
  */
-import type { CallEvent, CallState } from '../../../../shared/call.js';
+import { type CallEvent, type CallState, isFinalState } from '../../../../shared/call.js';
 import type { MemberDeviceState, PbxEvent } from '../../../../shared/pbx.js';
 import type { AmiMessage } from './ami-protocol.js';
 
@@ -57,7 +57,7 @@ export function createAmiCallMapper({ deviceInterface, onCall, onPbx, now = () =
       ...(call.dialled ? { dialled: call.dialled } : {}),
       ...(call.queue ? { queue: call.queue } : {}),
     });
-    if (state === 'ended' || state === 'missed') {
+    if (isFinalState(state)) {
       calls.delete(callId);
       queueOf.delete(callId);
     }
