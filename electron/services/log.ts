@@ -8,7 +8,7 @@ export function createLogger(options: { level?: string; destination?: string } =
     {
       level: options.level ?? process.env.AGENT_DESK_LOG_LEVEL ?? 'info',
       redact: {
-        paths: ['token', '*.token', '*.*.token', 'password', '*.password', 'secret', '*.secret', '*.*.secret', 'authorization', '*.authorization'],
+        paths: ['token', '*.token', '*.*.token', 'password', '*.password', '*.*.*.password', 'secret', '*.secret', '*.*.secret', 'authorization', '*.authorization'],
         censor: '[redacted]',
       },
     },

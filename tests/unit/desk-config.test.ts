@@ -42,6 +42,7 @@ describe('desk configuration', () => {
     ['an unknown field', JSON.stringify({ regoin: 'BG' }), /regoin/],
     ['a port out of range', JSON.stringify({ host: { port: 70000 } }), /host\.port/],
     ['an AMI bridge without its secret', JSON.stringify({ bridge: { ami: { enabled: true } } }), /bridge\.ami\.secret: an enabled AMI bridge needs its secret/],
+    ['a SIP registration without its password', JSON.stringify({ bridge: { sip: { registration: { registrar: 'pbx:5060', domain: 'pbx', username: '1001' } } } }), /bridge\.sip\.registration\.password/],
     ['an AMI device that is not one', JSON.stringify({ bridge: { ami: { deviceInterface: '1001' } } }), /bridge\.ami\.deviceInterface/],
   ])('refuses %s, naming the file and the field', (_what, text, message) => {
     const path = configFile(text);

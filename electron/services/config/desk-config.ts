@@ -61,6 +61,27 @@ export const DeskConfigSchema = z.strictObject({
         })
         .refine((ami) => !ami.enabled || ami.secret !== '', { message: 'an enabled AMI bridge needs its secret', path: ['secret'] })
         .optional(),
+      /** The desk as a SIP endpoint the PBX rings in parallel with the agent's phone. See docs/telephony.md. */
+      sip: z
+        .strictObject({
+          enabled: z.boolean().default(false),
+          host: z.string().default('127.0.0.1'),
+          port: Port.default(5070),
+          transports: z.array(z.enum(['udp', 'tcp'])).min(1).default(['udp', 'tcp']),
+          /** The address the PBX reaches the desk by, when it differs from `host` (NAT, 0.0.0.0). */
+          publicAddress: z.string().optional(),
+          user: z.string().min(1).default('agent-desk'),
+          registration: z
+            .strictObject({
+              registrar: z.string().regex(/^[^\s:]+(:\d+)?$/, 'host or host:port of the registrar'),
+              domain: z.string().min(1),
+              username: z.string().min(1),
+              password: z.string().min(1),
+              expiresSeconds: z.number().int().min(30).max(86_400).default(300),
+            })
+            .optional(),
+        })
+        .optional(),
     })
     .default({ json: { enabled: true, host: '127.0.0.1', port: 4780, token: null } }),
   /** The browser host (npm run serve): the same UI over WebSocket. */

@@ -12,6 +12,7 @@ import { openDeskStore } from '../store/open-store.js';
 import type { TelephonyAdapter } from '../telephony/adapter.js';
 import { createAmiAdapter } from '../telephony/ami/ami-adapter.js';
 import { createJsonBridge } from '../telephony/json-bridge.js';
+import { createSipAdapter } from '../telephony/sip/sip-adapter.js';
 import { createSimulator } from '../telephony/simulator.js';
 import { createDesk, type Desk } from './desk.js';
 import { createCallerPicker } from './simulated-callers.js';
@@ -47,6 +48,8 @@ export async function startDesk(config: DeskConfig, log: Logger): Promise<Runnin
     ? createJsonBridge({ ...config.bridge.json, log: log.child({ adapter: 'json-bridge' }) })
     : undefined;
   if (bridge) adapters.push(bridge);
+  const sip = config.bridge.sip;
+  if (sip?.enabled) adapters.push(createSipAdapter({ ...sip, log: log.child({ adapter: 'sip' }) }));
   const ami = config.bridge.ami;
   if (ami?.enabled) {
     adapters.push(

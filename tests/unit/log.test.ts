@@ -1,0 +1,38 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDeskConfig } from '../../electron/services/config/desk-config.js';
+import { createLogger } from '../../electron/services/log.js';
+
+describe('the desk log', () => {
+  it('never writes the bridge token, the AMI secret or the SIP password, even when the whole config is logged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-log-'));
+    try {
+      const file = join(dir, 'desk.log');
+      const log = createLogger({ level: 'info', destination: file });
+      const config = parseDeskConfig(
+        {
+          bridge: {
+            json: { token: 'json-token-0123456789' },
+            ami: { enabled: true, secret: 'ami-secret-value' },
+            sip: { registration: { registrar: 'pbx:5060', domain: 'pbx', username: '1001', password: 'sip-password-value' } },
+          },
+        },
+        'test',
+      );
+      log.info(config, 'effective configuration');
+      // The file is written asynchronously, as in the desk: wait for the line to land.
+      let written = '';
+      for (let i = 0; i < 100 && !written.includes('effective configuration'); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        written = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      }
+      expect(written).toContain('effective configuration');
+      expect(written).toContain('[redacted]');
+      for (const secret of ['json-token-0123456789', 'ami-secret-value', 'sip-password-value']) expect(written).not.toContain(secret);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
