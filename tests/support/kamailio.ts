@@ -34,7 +34,9 @@ export async function startKamailio(port: number, password: string): Promise<{ l
     logs: () => output,
     async stop() {
       child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 3_000);
       await exited;
+      clearTimeout(killer);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -16,6 +16,7 @@ import type { Logger } from '../../log.js';
 import type { CallEventSink, TelephonyAdapter } from '../adapter.js';
 import { callerOf } from './sip-identity.js';
 import { createRegistration, type Registration, type RegistrationOptions } from './sip-registration.js';
+import { requestProblem } from './sip-request-check.js';
 
 export interface SipAdapterOptions {
   /** The address to listen on, and to put in Via and Contact (publicAddress overrides it there). */
@@ -57,6 +58,8 @@ export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
 
   function respond(request: sip.SipMessage, status: number, reason: string, toTag?: string, headers: Record<string, unknown> = {}): void {
     const response = sip.makeResponse(request, status, reason, { headers });
+    // makeResponse echoes the request's version; the desk speaks SIP/2.0 whatever it was sent (a 505 included).
+    response.version = '2.0';
     // makeResponse shares the request's To object: copy it before adding our tag.
     if (toTag) response.headers.to = { ...request.headers.to, params: { ...request.headers.to.params, tag: toTag } };
     stack?.send(response);
@@ -89,13 +92,17 @@ export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
   }
 
   function onRequest(request: sip.SipMessage): void {
+    if (request.method === 'ACK') return;
+    const problem = requestProblem(request);
+    if (problem) {
+      log.warn({ method: request.method, callId: request.headers['call-id'], status: problem.status, reason: problem.reason }, 'SIP request refused');
+      return respond(request, problem.status, problem.reason);
+    }
     switch (request.method) {
       case 'INVITE':
         return onInvite(request);
       case 'CANCEL':
         return onCancel(request);
-      case 'ACK':
-        return;
       case 'BYE': {
         // The desk never answers, so no dialog of its own can end; a BYE for a call still ringing here ends its ringing.
         const call = calls.get(request.headers['call-id']);
