@@ -9,6 +9,7 @@ import { seedDemoData } from '../../electron/services/store/demo-data.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { benchLookup, type Latency } from './lookup-bench.js';
 import { benchPopLatency } from './pop-latency.js';
+import { benchSipBurst } from './sip-burst.js';
 
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const lookups = Number(process.env.BENCH_LOOKUPS ?? 20_000);
@@ -47,6 +48,9 @@ async function main(): Promise<void> {
   const pop = await benchPopLatency(dataDir, calls, 'idle');
   const backToBack = await benchPopLatency(dataDir, calls, 'back-to-back');
 
+  console.log('SIP burst from sipp: 200 calls/s for 10 s …');
+  const sipBurst = await benchSipBurst(storeFile, 200, 10);
+
   const figures = {
     store: {
       customers: health.customers,
@@ -69,6 +73,7 @@ async function main(): Promise<void> {
       backToBack: roundLatency(backToBack, 1),
     },
     hostRssMiB: Math.max(pop.hostRssMiB, backToBack.hostRssMiB),
+    sipBurst,
   };
   console.log(JSON.stringify(figures, null, 2));
 }

@@ -18,9 +18,19 @@ export interface SippRun {
   keys?: Record<string, string>;
   calls?: number;
   timeoutSeconds?: number;
+  /** Anything else sipp takes: a call rate, an injection file, traces. */
+  extraArgs?: string[];
 }
 
-export function runSipp(run: SippRun): { done: Promise<{ code: number | null; errors: string }>; kill(): void } {
+export interface SippResult {
+  code: number | null;
+  /** stderr and every log sipp wrote, for a failing assertion's message. */
+  errors: string;
+  /** The files sipp wrote (traces, logs) by name. */
+  files: Record<string, string>;
+}
+
+export function runSipp(run: SippRun): { done: Promise<SippResult>; kill(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'sipp-'));
   const args = [
     ...(run.target ? [`${run.target.host}:${run.target.port}`] : []),
@@ -36,16 +46,18 @@ export function runSipp(run: SippRun): { done: Promise<{ code: number | null; er
     '-trace_err',
     '-error_file', join(dir, 'errors.log'),
     ...Object.entries(run.keys ?? {}).flatMap(([key, value]) => ['-key', key, value]),
+    ...(run.extraArgs ?? []),
   ];
   const child = spawn('sipp', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += String(d)));
-  const done = new Promise<{ code: number | null; errors: string }>((resolveRun, reject) => {
+  const done = new Promise<SippResult>((resolveRun, reject) => {
     child.once('error', (err) => reject(new Error(`sipp could not run (install Debian's sip-tester): ${err.message}`)));
     child.once('exit', (code) => {
-      const logs = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+      const files = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
       rmSync(dir, { recursive: true, force: true });
-      resolveRun({ code, errors: `${stderr}\n${logs}`.trim() });
+      const logs = Object.entries(files).filter(([name]) => name.endsWith('.log')).map(([, text]) => text);
+      resolveRun({ code, errors: [stderr, ...logs].join('\n').trim(), files });
     });
   });
   return { done, kill: () => child.kill('SIGKILL') };
