@@ -45,6 +45,13 @@ describe('AMI events for this desk', () => {
     expect(states()).toEqual(['ringing', 'answered', 'ended']);
   });
 
+  it('takes a channel to this device that is born ringing', () => {
+    const { map, calls } = mapper();
+    map.handle({ Event: 'Newchannel', Channel: 'PJSIP/1001-0009', ChannelStateDesc: 'Ringing', Linkedid: 'L9', ConnectedLineNum: '0888123456', ConnectedLineName: 'Ivan' });
+    map.handle({ Event: 'Newchannel', Channel: 'PJSIP/1001-0010', ChannelStateDesc: 'Down', Linkedid: 'L10' });
+    expect(calls.map((c) => [c.callId, c.state, c.remote, c.remoteName])).toEqual([['L9', 'ringing', '0888123456', 'Ivan']]);
+  });
+
   it('an answer or an end for a call never seen ringing here is not invented', () => {
     const { map, calls } = mapper();
     map.handle({ Event: 'DialEnd', ...dialTo('PJSIP/1001-0001', { DialStatus: 'ANSWER' }) });

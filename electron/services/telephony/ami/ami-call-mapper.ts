@@ -137,6 +137,8 @@ export function createAmiCallMapper({ deviceInterface, onCall, onPbx, now = () =
       case 'DialEnd':
         if (isMine(e.DestChannel)) report(e.DestLinkedid ?? linkedid, e.DialStatus === 'ANSWER' ? 'answered' : 'missed');
         return;
+      // A channel to this device can be born ringing (Newchannel) or come to ring later (Newstate).
+      case 'Newchannel':
       case 'Newstate':
         if (!isMine(e.Channel)) return;
         if (e.ChannelStateDesc === 'Ringing') report(linkedid, 'ringing', fromAgentChannel(e, ''));
