@@ -6,6 +6,7 @@ import type { TelephonyAdapter } from '../../electron/services/telephony/adapter
 import type { CallEvent } from '../../shared/call.js';
 import type { PbxEvent } from '../../shared/pbx.js';
 import { amiTranscript, startAmiServer } from '../support/ami-server.js';
+import { until } from '../support/until.js';
 
 type Server = Awaited<ReturnType<typeof startAmiServer>>;
 const cleanups: (() => Promise<void>)[] = [];
@@ -13,13 +14,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function until(condition: () => boolean, what: string, ms = 3_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 async function connect(options: { authType?: 'plain' | 'md5'; secret?: string; channels?: string; pingIntervalMs?: number } = {}) {
   const server: Server = await startAmiServer({ username: 'desk', secret: 's3cret-ami', ...(options.channels ? { channels: options.channels } : {}) });

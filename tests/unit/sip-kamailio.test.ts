@@ -12,19 +12,13 @@ import { deskCustomers } from '../fixtures/desk-customers.js';
 import { freePort } from '../support/desk-process.js';
 import { startKamailio } from '../support/kamailio.js';
 import { runSipp } from '../support/sipp.js';
+import { until } from '../support/until.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function until(condition: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('the desk registered to kamailio', () => {
   it('registers with digest, and a call to its user through kamailio pops the right customer', async () => {
@@ -53,7 +47,7 @@ describe('the desk registered to kamailio', () => {
     });
     await sip.start((event, source) => desk.onCallEvent(event, source));
     cleanups.push(() => sip.stop());
-    await until(() => lines.some((l) => l.includes('SIP registered')), 'the registration');
+    await until(() => lines.some((l) => l.includes('SIP registered')), 'the registration', 10_000);
 
     const sipp = runSipp({
       scenario: 'ring-then-cancel',
