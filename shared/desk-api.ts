@@ -29,6 +29,11 @@ export const DeskStateSchema = z.object({
   simulator: z.boolean(),
   cards: z.array(PopCardSchema),
   callLog: z.array(CallLogEntrySchema),
+  /** What IT's policy locked, and any configuration file the desk had to skip, for the settings screen and a warning. */
+  configuration: z.object({
+    locked: z.array(z.object({ path: z.string(), origin: z.string() })),
+    problems: z.array(z.string()),
+  }),
 });
 export type DeskState = z.infer<typeof DeskStateSchema>;
 

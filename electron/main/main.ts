@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, Notification, Tray, nativeImage } from 'electron';
-import { DeskConfigError, loadDeskConfig } from '../services/config/desk-config.js';
+import { configFiles } from '../services/config/config-files.js';
+import { DeskConfigError } from '../services/config/desk-config.js';
+import { loadEffectiveConfig } from '../services/config/effective-config.js';
 import { startDesk, type RunningDesk } from '../services/desk/boot.js';
 import { callNotificationFor } from '../services/desk/call-notification.js';
 import { createLogger } from '../services/log.js';
@@ -74,17 +76,18 @@ function createTray(): Tray {
 
 async function start(): Promise<void> {
   enforceContentSecurity();
-  const configPath = process.env.AGENT_DESK_CONFIG;
-  let config;
+  let effective;
   try {
-    config = loadDeskConfig(configPath);
+    effective = loadEffectiveConfig(configFiles(process.env.AGENT_DESK_CONFIG));
   } catch (err) {
     if (!(err instanceof DeskConfigError)) throw err;
     log.error(err.message);
-    dialog.showErrorBox('Agent Desk configuration', `${err.message}\n\nThe desk starts with its defaults.`);
-    config = loadDeskConfig(undefined);
+    dialog.showErrorBox('Agent Desk configuration', `${err.message}\n\nThe desk starts without that file.`);
+    effective = loadEffectiveConfig(configFiles(undefined));
   }
-  running = await startDesk(config, log);
+  for (const problem of effective.problems) log.error({ problem }, 'configuration problem');
+  if (effective.problems.length > 0) dialog.showErrorBox('Agent Desk configuration', effective.problems.join('\n\n'));
+  running = await startDesk(effective, log);
   window = createWindow(running.desk);
   tray = createTray();
 }

@@ -52,6 +52,16 @@ export function App() {
           </button>
         </div>
       </header>
+      {settings && settings.configuration.problems.length > 0 && (
+        <div className="config-problems" role="alert">
+          <strong>{t('app.configProblems')}</strong>
+          <ul>
+            {settings.configuration.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <aside className="sidebar">
         <CallTabs />
         {settings?.simulator && <SimulatorMenu />}

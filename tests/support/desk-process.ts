@@ -54,7 +54,8 @@ export async function startDeskProcess(dataDir: string, overrides: Partial<DeskC
   writeFileSync(configPath, JSON.stringify(config));
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/services/host/serve.ts', '--config', configPath], {
-    env: { ...process.env, AGENT_DESK_LOG_LEVEL: process.env.AGENT_DESK_LOG_LEVEL ?? 'warn' },
+    // The desk's own home and policy: this machine's ~/.agent-desk and /etc/agent-desk must not leak in.
+    env: { ...process.env, HOME: dataDir, AGENT_DESK_POLICY: join(dataDir, 'policy.json'), AGENT_DESK_LOG_LEVEL: process.env.AGENT_DESK_LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForUrl(child);

@@ -21,7 +21,13 @@ function card(callId: string, overrides: Partial<PopCard> = {}): PopCard {
   };
 }
 
-const settings = { agent: { id: 'a', name: 'A' }, region: 'BG', dispositions: [{ code: 'resolved', label: 'Resolved' }], simulator: false };
+const settings = {
+  agent: { id: 'a', name: 'A' },
+  region: 'BG',
+  dispositions: [{ code: 'resolved', label: 'Resolved' }],
+  simulator: false,
+  configuration: { locked: [], problems: [] },
+};
 const view = () => useDeskView.getState();
 
 beforeEach(() => {

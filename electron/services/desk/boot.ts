@@ -5,7 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DeskConfig, resolveDataDir } from '../config/desk-config.js';
+import { resolveDataDir } from '../config/desk-config.js';
+import type { EffectiveConfig } from '../config/effective-config.js';
 import type { Logger } from '../log.js';
 import { seedDemoData } from '../store/demo-data.js';
 import { openDeskStore } from '../store/open-store.js';
@@ -25,7 +26,7 @@ export interface RunningDesk {
   stop(): Promise<void>;
 }
 
-export async function startDesk(config: DeskConfig, log: Logger): Promise<RunningDesk> {
+export async function startDesk({ config, locked, problems }: EffectiveConfig, log: Logger): Promise<RunningDesk> {
   const dataDir = resolveDataDir(config);
   mkdirSync(dataDir, { recursive: true });
   const store = openDeskStore(join(dataDir, 'desk.sqlite'));
@@ -57,7 +58,13 @@ export async function startDesk(config: DeskConfig, log: Logger): Promise<Runnin
     );
   }
 
-  const desk = createDesk({ config, store, log, ...(simulator ? { ringSimulated: (s) => simulator.ring(s) } : {}) });
+  const desk = createDesk({
+    config,
+    store,
+    log,
+    configuration: { locked, problems },
+    ...(simulator ? { ringSimulated: (s) => simulator.ring(s) } : {}),
+  });
   const sink = (event: Parameters<Desk['onCallEvent']>[0], source: string) => desk.onCallEvent(event, source);
   const started: TelephonyAdapter[] = [];
   try {

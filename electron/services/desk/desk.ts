@@ -5,7 +5,7 @@
  */
 import { type CallEvent, type CallLogEntry, isFinalState, type PopCard } from '../../../shared/call.js';
 import { customerDisplayName } from '../../../shared/customer-name.js';
-import type { DeskEvent, DeskHandlers, SimulatedScenario } from '../../../shared/desk-api.js';
+import type { DeskEvent, DeskHandlers, DeskState, SimulatedScenario } from '../../../shared/desk-api.js';
 import { DeskRequestError } from '../../../shared/desk-wire.js';
 import { normalisePhone } from '../../../shared/phone/normalise.js';
 import type { DeskConfig } from '../config/desk-config.js';
@@ -20,6 +20,8 @@ export interface DeskDeps {
   log: Logger;
   /** Present when the simulator adapter runs: the developer menu rings through it. */
   ringSimulated?: (scenario: SimulatedScenario) => string;
+  /** Locked settings and skipped files, from loading the configuration. */
+  configuration?: DeskState['configuration'];
   now?: () => Date;
 }
 
@@ -32,7 +34,7 @@ export interface Desk {
 
 const CALL_LOG_ON_ATTACH = 50;
 
-export function createDesk({ config, store, log, ringSimulated, now = () => new Date() }: DeskDeps): Desk {
+export function createDesk({ config, store, log, ringSimulated, configuration = { locked: [], problems: [] }, now = () => new Date() }: DeskDeps): Desk {
   const tracker = new CallTracker();
   const listeners = new Set<(event: DeskEvent) => void>();
 
@@ -135,6 +137,7 @@ export function createDesk({ config, store, log, ringSimulated, now = () => new 
         simulator: ringSimulated !== undefined,
         cards: tracker.all(),
         callLog: store.listCallLog(CALL_LOG_ON_ATTACH),
+        configuration,
       };
     },
     async searchCustomers({ query, limit }) {

@@ -5,7 +5,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DeskConfigError, loadDeskConfig } from '../config/desk-config.js';
+import { configFiles } from '../config/config-files.js';
+import { DeskConfigError } from '../config/desk-config.js';
+import { loadEffectiveConfig } from '../config/effective-config.js';
 import { startDesk } from '../desk/boot.js';
 import { createLogger } from '../log.js';
 import { startBrowserHost } from './browser-host.js';
@@ -14,8 +16,13 @@ const log = createLogger();
 const { values } = parseArgs({ options: { config: { type: 'string' } } });
 
 async function main(): Promise<void> {
-  const config = loadDeskConfig(values.config ?? process.env.AGENT_DESK_CONFIG);
-  const running = await startDesk(config, log);
+  const effective = loadEffectiveConfig(configFiles(values.config ?? process.env.AGENT_DESK_CONFIG));
+  for (const problem of effective.problems) {
+    log.error({ problem }, 'configuration problem');
+    process.stderr.write(`Agent Desk configuration: ${problem}\n`);
+  }
+  const { config } = effective;
+  const running = await startDesk(effective, log);
   const host = await startBrowserHost({
     desk: running.desk,
     rendererDir: fileURLToPath(new URL('../../../dist/renderer', import.meta.url)),
