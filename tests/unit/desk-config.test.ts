@@ -3,13 +3,20 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_DISPOSITIONS, DeskConfigError, loadDeskConfig } from '../../electron/services/config/desk-config.js';
+import { DEFAULT_DISPOSITIONS, DeskConfigError, parseDeskConfig } from '../../electron/services/config/desk-config.js';
+import { loadEffectiveConfig } from '../../electron/services/config/effective-config.js';
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'desk-config-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The configuration from a file named on the command line, with no policy and no user settings. */
+function fromCommandLine(path: string) {
+  const none = join(dir, 'absent.json');
+  return loadEffectiveConfig({ policy: none, lastGoodPolicy: none, user: none, commandLine: path }).config;
+}
 
 function configFile(text: string): string {
   const path = join(dir, 'config.json');
@@ -19,7 +26,7 @@ function configFile(text: string): string {
 
 describe('desk configuration', () => {
   it('runs on embedded defaults with no file at all', () => {
-    expect(loadDeskConfig(undefined)).toMatchObject({
+    expect(parseDeskConfig({}, 'defaults')).toMatchObject({
       region: 'BG',
       demoCustomers: 500,
       dispositions: DEFAULT_DISPOSITIONS,
@@ -30,7 +37,7 @@ describe('desk configuration', () => {
   });
 
   it('takes what a file sets and defaults the rest', () => {
-    const config = loadDeskConfig(configFile(JSON.stringify({ region: 'PL', bridge: { json: { port: 5000 } } })));
+    const config = fromCommandLine(configFile(JSON.stringify({ region: 'PL', bridge: { json: { port: 5000 } } })));
     expect(config.region).toBe('PL');
     expect(config.bridge.json).toEqual({ enabled: true, host: '127.0.0.1', port: 5000, token: null });
   });
@@ -46,16 +53,16 @@ describe('desk configuration', () => {
     ['an AMI device that is not one', JSON.stringify({ bridge: { ami: { deviceInterface: '1001' } } }), /bridge\.ami\.deviceInterface/],
   ])('refuses %s, naming the file and the field', (_what, text, message) => {
     const path = configFile(text);
-    expect(() => loadDeskConfig(path)).toThrow(DeskConfigError);
-    expect(() => loadDeskConfig(path)).toThrow(message);
+    expect(() => fromCommandLine(path)).toThrow(DeskConfigError);
+    expect(() => fromCommandLine(path)).toThrow(message);
   });
 
   it('says so when the file is missing or unreadable', () => {
-    expect(() => loadDeskConfig(join(dir, 'nope.json'))).toThrow(/nope\.json: cannot read \(ENOENT\)/);
+    expect(() => fromCommandLine(join(dir, 'nope.json'))).toThrow(/nope\.json: cannot read \(ENOENT\)/);
     const path = configFile('{}');
     chmodSync(path, 0o000);
     // root reads any file: the permission case only means something for an ordinary user.
-    if (process.getuid?.() !== 0) expect(() => loadDeskConfig(path)).toThrow(/cannot read \(EACCES\)/);
+    if (process.getuid?.() !== 0) expect(() => fromCommandLine(path)).toThrow(/cannot read \(EACCES\)/);
   });
 
   it('makes the browser host exit with the file and the field named, without touching the store', () => {

@@ -12,7 +12,7 @@ const write = (path: string, value: unknown) => writeFileSync(path, typeof value
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'desk-policy-'));
-  files = { policy: join(dir, 'etc', 'policy.json'), lastGoodPolicy: join(dir, 'home', 'policy.last-good.json'), commandLine: join(dir, 'cli.json'), user: join(dir, 'home', 'settings.json') };
+  files = { policy: join(dir, 'etc', 'policy.json'), lastGoodPolicy: join(dir, 'home', 'policy.last-good.json'), user: join(dir, 'home', 'settings.json') };
   mkdirSync(join(dir, 'etc'));
   mkdirSync(join(dir, 'home'));
 });
@@ -28,7 +28,8 @@ describe('the effective configuration', () => {
 
   it('takes policy over command line over user settings over defaults, and locks what the policy sets', () => {
     write(files.user, { region: 'PL', agent: { id: 'ivan', name: 'Ivan' }, dispositions: [{ code: 'mine', label: 'Mine' }] });
-    write(files.commandLine!, { region: 'UA', demoCustomers: 0 });
+    files.commandLine = join(dir, 'cli.json');
+    write(files.commandLine, { region: 'UA', demoCustomers: 0 });
     write(files.policy, { region: 'RU', bridge: { sip: { enabled: true, port: 5090 } }, dispositions: [{ code: 'it', label: 'Set by IT' }] });
     const { config, locked, problems } = loadEffectiveConfig(files);
     expect(problems).toEqual([]);
@@ -77,7 +78,8 @@ describe('the effective configuration', () => {
     const { config, problems } = loadEffectiveConfig(files);
     expect(config.region).toBe('BG');
     expect(problems).toEqual([expect.stringMatching(/settings\.json: region: .* — your settings were skipped/)]);
-    write(files.commandLine!, 'not json');
+    files.commandLine = join(dir, 'cli.json');
+    write(files.commandLine, 'not json');
     expect(() => loadEffectiveConfig(files)).toThrow(DeskConfigError);
   });
 

@@ -2,7 +2,6 @@
  * The desk's configuration: a JSON file validated against one schema, every field
  * with an embedded default so the app runs with no file at all (demo mode).
  */
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -98,24 +97,6 @@ export function parseDeskConfig(input: unknown, origin: string): DeskConfig {
   const parsed = DeskConfigSchema.safeParse(input);
   if (!parsed.success) throw new DeskConfigError(`${origin}: ${describeIssues(parsed.error)}`);
   return parsed.data;
-}
-
-/** Reads the file named by `path` (or nothing: all defaults). A broken file is an error naming the file and the field. */
-export function loadDeskConfig(path: string | undefined): DeskConfig {
-  if (!path) return parseDeskConfig({}, 'defaults');
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new DeskConfigError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new DeskConfigError(`${path}: not valid JSON (${(err as Error).message})`);
-  }
-  return parseDeskConfig(json, path);
 }
 
 export function resolveDataDir(config: DeskConfig): string {

@@ -41,14 +41,14 @@ export interface ConfigFiles {
   user: string;
 }
 
-/** Reads and validates one layer; a missing file is an empty layer, anything else wrong is a problem. */
-function readLayer(path: string): { values: Values } | { problem: string } {
+/** Reads and validates one layer; a missing optional file is an empty layer, anything else wrong is a problem. */
+function readLayer(path: string, optional = true): { values: Values } | { problem: string } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { values: {} } : { problem: `${path}: cannot read (${code ?? String(err)})` };
+    return code === 'ENOENT' && optional ? { values: {} } : { problem: `${path}: cannot read (${code ?? String(err)})` };
   }
   let values: unknown;
   try {
@@ -98,7 +98,8 @@ export function loadEffectiveConfig(files: ConfigFiles): EffectiveConfig {
   const problems: string[] = [];
   const policy = policyLayer(files, problems);
 
-  const commandLine = files.commandLine ? readLayer(files.commandLine) : { values: {} };
+  // A file named on the command line is meant to exist: a typo in its path is an error, not an empty layer.
+  const commandLine = files.commandLine ? readLayer(files.commandLine, false) : { values: {} };
   if ('problem' in commandLine) throw new DeskConfigError(commandLine.problem);
 
   const user = readLayer(files.user);
