@@ -59,6 +59,8 @@ export const deskRequests = {
     input: z.strictObject({ scenario: SimulatedScenarioSchema }),
     output: z.strictObject({ callId: z.string() }),
   },
+  /** Writes the diagnostics archive on the desk's machine; answers with its path. */
+  exportDiagnostics: { input: z.strictObject({}), output: z.strictObject({ file: z.string() }) },
 } as const;
 
 export const deskEvents = {

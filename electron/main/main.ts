@@ -87,7 +87,7 @@ async function start(): Promise<void> {
   }
   for (const problem of effective.problems) log.error({ problem }, 'configuration problem');
   if (effective.problems.length > 0) dialog.showErrorBox('Agent Desk configuration', effective.problems.join('\n\n'));
-  running = await startDesk(effective, log);
+  running = await startDesk(effective, log, { appVersion: app.getVersion(), logDir: null });
   window = createWindow(running.desk);
   tray = createTray();
 }

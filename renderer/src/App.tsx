@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CallLog } from './features/calllog/CallLog.js';
 import { ConnectionStatus } from './features/connection/ConnectionStatus.js';
 import { CustomerSearch } from './features/customer/CustomerSearch.js';
+import { ExportDiagnostics } from './features/diagnostics/ExportDiagnostics.js';
 import { CustomerView } from './features/customer/CustomerView.js';
 import { useCustomerLoader } from './features/customer/use-customer-loader.js';
 import { CallTabs } from './features/pop/CallTabs.js';
@@ -47,6 +48,7 @@ export function App() {
         <div className="topbar-end">
           {settings && <span className="agent">{t('app.agent', { name: settings.agent.name })}</span>}
           <ConnectionStatus />
+          <ExportDiagnostics />
           <button type="button" className="ghost" aria-keyshortcuts="Shift+?" onClick={() => setHelpOpen(true)}>
             ?<span className="visually-hidden">{t('app.shortcutsButton')}</span>
           </button>

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { list } from 'tar';
 import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
 
 let dataDir: string;
@@ -32,4 +33,17 @@ test('the policy’s dispositions are the ones the operator picks from', async (
   await desk.postCallEvent({ callId: 'p1', state: 'ringing', remote: '0888123456' });
   await expect(page.getByLabel('Disposition').locator('option')).toHaveText(['Choose an outcome…', 'Set by IT']);
   await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('Export diagnostics writes the archive on the desk’s machine and says where', async ({ page }) => {
+  desk = await startDeskProcess(dataDir);
+  await page.goto(desk.url);
+  await page.getByRole('button', { name: 'Export diagnostics' }).click();
+  const status = page.getByRole('status', { name: 'Export diagnostics' });
+  await expect(status).toContainText(/Saved to .*agent-desk-diagnostics-.*\.tar\.gz/);
+  const file = /Saved to (.*)$/.exec((await status.textContent()) ?? '')![1]!;
+  expect(file.startsWith(join(dataDir, 'diagnostics'))).toBe(true);
+  const entries: string[] = [];
+  await list({ file, onReadEntry: (entry) => void entries.push(entry.path) });
+  expect(entries.sort()).toEqual(['config.json', 'configuration.json', 'store-health.json', 'versions.json']);
 });

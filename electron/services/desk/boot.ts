@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveDataDir } from '../config/desk-config.js';
 import type { EffectiveConfig } from '../config/effective-config.js';
+import { exportDiagnostics } from '../diagnostics/export-diagnostics.js';
 import type { Logger } from '../log.js';
 import { seedDemoData } from '../store/demo-data.js';
 import { openDeskStore } from '../store/open-store.js';
@@ -26,7 +27,14 @@ export interface RunningDesk {
   stop(): Promise<void>;
 }
 
-export async function startDesk({ config, locked, problems }: EffectiveConfig, log: Logger): Promise<RunningDesk> {
+export interface DeskRuntime {
+  appVersion: string;
+  /** Where the desk's log files are, for the diagnostics archive; null when it logs to its console. */
+  logDir: string | null;
+}
+
+export async function startDesk(effective: EffectiveConfig, log: Logger, runtime: DeskRuntime): Promise<RunningDesk> {
+  const { config, locked, problems } = effective;
   const dataDir = resolveDataDir(config);
   mkdirSync(dataDir, { recursive: true });
   const store = openDeskStore(join(dataDir, 'desk.sqlite'));
@@ -63,6 +71,11 @@ export async function startDesk({ config, locked, problems }: EffectiveConfig, l
     store,
     log,
     configuration: { locked, problems },
+    exportDiagnostics: async () => {
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const outFile = join(dataDir, 'diagnostics', `agent-desk-diagnostics-${stamp}.tar.gz`);
+      return (await exportDiagnostics({ outFile, effective, storeHealth: store.health(), ...runtime })).file;
+    },
     ...(simulator ? { ringSimulated: (s) => simulator.ring(s) } : {}),
   });
   const sink = (event: Parameters<Desk['onCallEvent']>[0], source: string) => desk.onCallEvent(event, source);

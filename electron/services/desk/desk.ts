@@ -22,6 +22,8 @@ export interface DeskDeps {
   ringSimulated?: (scenario: SimulatedScenario) => string;
   /** Locked settings and skipped files, from loading the configuration. */
   configuration?: DeskState['configuration'];
+  /** Writes the diagnostics archive; returns its path. */
+  exportDiagnostics?: () => Promise<string>;
   now?: () => Date;
 }
 
@@ -34,7 +36,15 @@ export interface Desk {
 
 const CALL_LOG_ON_ATTACH = 50;
 
-export function createDesk({ config, store, log, ringSimulated, configuration = { locked: [], problems: [] }, now = () => new Date() }: DeskDeps): Desk {
+export function createDesk({
+  config,
+  store,
+  log,
+  ringSimulated,
+  configuration = { locked: [], problems: [] },
+  exportDiagnostics,
+  now = () => new Date(),
+}: DeskDeps): Desk {
   const tracker = new CallTracker();
   const listeners = new Set<(event: DeskEvent) => void>();
 
@@ -175,6 +185,12 @@ export function createDesk({ config, store, log, ringSimulated, configuration = 
     async simulateCall({ scenario }) {
       if (!ringSimulated) throw new DeskRequestError('bad_request', 'the call simulator is turned off in this desk’s configuration');
       return { callId: ringSimulated(scenario) };
+    },
+    async exportDiagnostics() {
+      if (!exportDiagnostics) throw new DeskRequestError('bad_request', 'this desk cannot export diagnostics');
+      const file = await exportDiagnostics();
+      log.info({ file }, 'diagnostics exported');
+      return { file };
     },
   };
 

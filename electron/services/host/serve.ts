@@ -3,6 +3,8 @@
  * a wallboard, or the end-to-end tests. Config from --config or AGENT_DESK_CONFIG;
  * without either, the embedded defaults (demo data, local SQLite, simulated calls).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { configFiles } from '../config/config-files.js';
@@ -12,7 +14,8 @@ import { startDesk } from '../desk/boot.js';
 import { createLogger } from '../log.js';
 import { startBrowserHost } from './browser-host.js';
 
-const log = createLogger();
+const logDir = process.env.AGENT_DESK_LOG_DIR ?? null;
+const log = createLogger(logDir ? { destination: join(logDir, 'desk.log') } : {});
 const { values } = parseArgs({ options: { config: { type: 'string' } } });
 
 async function main(): Promise<void> {
@@ -22,7 +25,7 @@ async function main(): Promise<void> {
     process.stderr.write(`Agent Desk configuration: ${problem}\n`);
   }
   const { config } = effective;
-  const running = await startDesk(effective, log);
+  const running = await startDesk(effective, log, { appVersion: packageVersion(), logDir });
   const host = await startBrowserHost({
     desk: running.desk,
     rendererDir: fileURLToPath(new URL('../../../dist/renderer', import.meta.url)),
@@ -41,6 +44,11 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as { version: string };
+  return manifest.version;
 }
 
 main().catch((err: unknown) => {
