@@ -8,7 +8,14 @@
  * written here is what it does not do: SIP URIs and name-addr forms, the words
  * PBXes send for a withheld caller, and short internal extensions.
  */
-import { type CountryCode, getCountries, getCountryCallingCode, ParseError, parsePhoneNumberWithError } from 'libphonenumber-js/max';
+import {
+  type CountryCode,
+  getCountries,
+  getCountryCallingCode,
+  isSupportedCountry,
+  ParseError,
+  parsePhoneNumberWithError,
+} from 'libphonenumber-js/max';
 import type { E164, NormalisedPhone, Region } from '../domain.js';
 
 export interface NormaliseOptions {
@@ -42,6 +49,10 @@ const PARSE_ERROR_REASONS: Record<string, InvalidReason> = {
   INVALID_COUNTRY: 'unknown-country-code',
 };
 
+/** "00" then a country code's first digit, with the separators people and PBXes put in between. */
+const FORWARDED_00 = /^[\s(]*0[\s-]*0[\s-]*[1-9]/;
+const FORWARDED_00_PREFIX = /^[\s(]*0[\s-]*0/;
+
 interface DialString {
   /** The number part, still with its visual separators. */
   number: string;
@@ -56,18 +67,36 @@ export function normalisePhone(raw: string, region: Region, options: NormaliseOp
   if (dial === 'withheld') return { kind: 'withheld', raw };
 
   const digits = dial.number.replace(/\D/g, '');
-  // "00" is the international prefix across most of the world and is never a trunk prefix,
-  // so a PBX that forwards it unchanged means "+" whatever the desk's own region dials.
-  const idd00 = /^[\s(]*0[\s-]*0[\s-]*[1-9]/.test(dial.number);
-  const international = idd00 || /^\s*\+/.test(dial.number);
+  const forwarded00 = FORWARDED_00.test(dial.number);
+  const international = forwarded00 || /^\s*\+/.test(dial.number);
   if (!international && digits.length > 0 && digits.length <= maxInternal && /^[\d\s().*#-]+$/.test(dial.number)) {
     return { kind: 'internal', raw, extension: dial.number.replace(/[\s().-]/g, '') };
   }
   if (dial.localToDomain && digits.length <= maxInternal) return { kind: 'internal', raw, extension: digits };
 
-  const text = idd00 ? dial.number.replace(/^[\s(]*0[\s-]*0/, '+') : dial.number;
+  const text = dial.extension ? `${dial.number};ext=${dial.extension}` : dial.number;
+  const asDialled = parse(raw, text, region, digits);
+  // libphonenumber strips only the desk region's own international prefix (011 in the US,
+  // 0011 in Australia, 00 with a carrier code in Brazil). A PBX that forwards a caller's
+  // "00" unchanged still means "+": no numbering plan has national numbers starting 00.
+  if (asDialled.kind === 'e164' || !forwarded00) return asDialled;
+  return parse(raw, text.replace(FORWARDED_00_PREFIX, '+'), region, digits);
+}
+
+/** National format within the desk's own calling code (a US desk dials Canada nationally), international otherwise. */
+export function formatPhone(e164: E164, region: Region): string {
   try {
-    const parsed = parsePhoneNumberWithError(dial.extension ? `${text};ext=${dial.extension}` : text, region as CountryCode);
+    const parsed = parsePhoneNumberWithError(e164);
+    const local = isSupportedCountry(region) && parsed.countryCallingCode === getCountryCallingCode(region);
+    return local ? parsed.formatNational() : parsed.formatInternational();
+  } catch {
+    return e164;
+  }
+}
+
+function parse(raw: string, text: string, region: Region, digits: string): NormalisedPhone {
+  try {
+    const parsed = parsePhoneNumberWithError(text, region as CountryCode);
     if (!parsed.isValid()) {
       return { kind: 'invalid', raw, reason: 'not-a-valid-number', ...digitsWorthALookup(parsed.nationalNumber) };
     }
@@ -82,16 +111,6 @@ export function normalisePhone(raw: string, region: Region, options: NormaliseOp
   } catch (err) {
     if (!(err instanceof ParseError)) throw err;
     return { kind: 'invalid', raw, reason: PARSE_ERROR_REASONS[err.message] ?? 'not-a-number', ...digitsWorthALookup(digits) };
-  }
-}
-
-/** National format for the desk's own region, international for everyone else's. */
-export function formatPhone(e164: E164, region: Region): string {
-  try {
-    const parsed = parsePhoneNumberWithError(e164);
-    return parsed.country === region ? parsed.formatNational() : parsed.formatInternational();
-  } catch {
-    return e164;
   }
 }
 
@@ -132,10 +151,15 @@ function fromTelUri(rest: string): DialString | 'withheld' {
   return withContext({ number, ...(extension ? { extension } : {}) }, context);
 }
 
-/** RFC 3966: a global context ("+359") is the country code of a local number; a domain context makes it PBX-local. */
+/**
+ * RFC 3966 §5.1.5: a global context ("+359", "+1-212") is the digits dialled before a
+ * local number; a domain context makes it PBX-local. The local number may still carry
+ * its trunk prefix ("0888…"); libphonenumber drops it after the country code where the
+ * plan has one and keeps it where it is part of the number (Italy's "02…").
+ */
 function withContext(dial: DialString, context: string | undefined): DialString {
   if (!context || dial.number.trim().startsWith('+')) return dial;
-  if (context.startsWith('+')) return { ...dial, number: `${context}${dial.number.replace(/^0+/, '')}` };
+  if (context.startsWith('+')) return { ...dial, number: `${context}${dial.number}` };
   return { ...dial, localToDomain: true };
 }
 
@@ -165,8 +189,11 @@ export function nationalNumberOf(e164: E164): string {
   return digits;
 }
 
+/** ITU-T codes of no country (freephone, satellite, international networks): getCountries() does not list them. */
+const NON_GEOGRAPHIC_CALLING_CODES = ['800', '808', '870', '878', '881', '882', '883', '888', '979'];
+
 let knownCallingCodes: Set<string> | undefined;
 function callingCodes(): Set<string> {
-  knownCallingCodes ??= new Set(getCountries().map((country) => getCountryCallingCode(country)));
+  knownCallingCodes ??= new Set([...getCountries().map((country) => getCountryCallingCode(country)), ...NON_GEOGRAPHIC_CALLING_CODES]);
   return knownCallingCodes;
 }

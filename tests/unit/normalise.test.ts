@@ -55,6 +55,19 @@ const numbers: [string, Region, string][] = [
   ['612 34 56 78', 'ES', '+34612345678'],
   ['0721 234 567', 'RO', '+40721234567'],
   ['0532 123 45 67', 'TR', '+905321234567'],
+  ['+39 02 1234 5678', 'DE', '+390212345678'],
+  ['0034 612 34 56 78', 'FR', '+34612345678'],
+  ['+40 721 234 567', 'BG', '+40721234567'],
+  ['00 90 532 123 45 67', 'DE', '+905321234567'],
+  // International prefixes other than 00: the region's own is stripped, a forwarded 00 still means "+"
+  ['011 44 20 7946 0018', 'CA', '+442079460018'],
+  ['0011 44 20 7946 0018', 'AU', '+442079460018'],
+  ['0021 44 20 7946 0018', 'BR', '+442079460018'],
+  ['00 44 20 7946 0018', 'BR', '+442079460018'],
+  ['010 44 20 7946 0018', 'JP', '+442079460018'],
+  ['8 10 359 888 123 456', 'RU', '+359888123456'],
+  // A national number that merely looks like an international prefix (Norrköping's area code)
+  ['011-12 34 56', 'SE', '+4611123456'],
   // SIP URIs and name-addr forms
   ['sip:+359888123456@pbx;user=phone', 'BG', '+359888123456'],
   ['sip:0888123456@10.0.0.1:5060;transport=udp', 'BG', '+359888123456'],
@@ -68,6 +81,9 @@ const numbers: [string, Region, string][] = [
   ['tel:+359-888-123-456', 'BG', '+359888123456'],
   ['tel:0888123456;phone-context=+359', 'US', '+359888123456'],
   ['tel:600123456;phone-context=+48', 'BG', '+48600123456'],
+  ['tel:02-1234-5678;phone-context=+39', 'BG', '+390212345678'],
+  ['tel:8-495-123-45-67;phone-context=+7', 'DE', '+74951234567'],
+  ['tel:555-0142;phone-context=+1-212', 'BG', '+12125550142'],
   ['<tel:+1-212-555-0142>', 'BG', '+12125550142'],
 ];
 
@@ -82,6 +98,8 @@ describe('normalisePhone: extensions', () => {
   it.each([
     ['+359 2 123 4567 ext. 12', 'BG', '+35921234567', '12'],
     ['(212) 555-0142 x7', 'US', '+12125550142', '7'],
+    ['+35921234567;ext=12', 'BG', '+35921234567', '12'],
+    ['02 123 4567 x12', 'BG', '+35921234567', '12'],
     ['00359 2 123 4567 ext. 12', 'US', '+35921234567', '12'],
     ['tel:+1-212-555-0142;ext=7', 'BG', '+12125550142', '7'],
     ['sip:+35921234567;ext=305@pbx;user=phone', 'BG', '+35921234567', '305'],
@@ -129,6 +147,7 @@ describe('normalisePhone: invalid input keeps the raw text and says why', () => 
     ['+++', 'not-a-number', undefined],
     ['12345678901234567890', 'too-long', '12345678901234567890'],
     ['+999 123 456', 'unknown-country-code', '999123456'],
+    ['+999 123', 'unknown-country-code', '999123'],
     ['0888 12', 'not-a-valid-number', '88812'],
     ['sip:pbx.example.com', 'not-a-number', undefined],
   ])('%j → %s', (raw, reason, digits) => {
@@ -154,6 +173,10 @@ describe('formatPhone', () => {
     ['+359888123456', 'PL', '+359 88 812 3456'],
     ['+12125550142', 'US', '(212) 555-0142'],
     ['+442079460018', 'BG', '+44 20 7946 0018'],
+    ['+390212345678', 'IT', '02 1234 5678'],
+    ['+390212345678', 'BG', '+39 02 1234 5678'],
+    ['+12125550142', 'CA', '(212) 555-0142'],
+    ['+77011234567', 'RU', '8 (701) 123 4567'],
   ] as [string, Region, string][])('%s in %s → %s', (e164, region, shown) => {
     expect(formatPhone(e164, region)).toBe(shown);
   });
@@ -166,6 +189,8 @@ describe('nationalNumberOf', () => {
     ['+380501234567', '501234567'],
     ['+74951234567', '4951234567'],
     ['+442079460018', '2079460018'],
+    ['+390212345678', '0212345678'],
+    ['+80012345678', '12345678'],
   ])('%s → %s, as a full parse says', (e164, national) => {
     expect(nationalNumberOf(e164)).toBe(national);
     expect(normalisePhone(e164, 'BG')).toMatchObject({ nationalNumber: national });
