@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../electron/services/store/migrations.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 
 let dataDir: string;
@@ -21,7 +22,7 @@ describe('the desk CLI', () => {
   it('seeds demo customers and reports the store health', () => {
     const seeded = cli('seed', '--customers', '300', '--data-dir', dataDir);
     expect(seeded.status).toBe(0);
-    expect(seeded.json.health).toMatchObject({ customers: 300, integrity: 'ok', schemaVersion: 2 });
+    expect(seeded.json.health).toMatchObject({ customers: 300, integrity: 'ok', schemaVersion: MIGRATIONS.length });
     expect(seeded.json.health.phones).toBeGreaterThan(300);
     expect(cli('health', '--data-dir', dataDir).json).toMatchObject({ customers: 300, outbox: 0 });
   }, 60_000);
@@ -66,5 +67,6 @@ describe('the desk CLI', () => {
     expect(noRegion.status).toBe(2);
     expect(noRegion.stderr).toMatch(/--region/);
     expect(cli('seed', '--customers', 'lots', '--data-dir', dataDir).status).toBe(2);
+    expect(cli('seed', '--customers', '10', '--seed', 'x', '--data-dir', dataDir).status).toBe(2);
   }, 60_000);
 });

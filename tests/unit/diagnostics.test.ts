@@ -5,6 +5,7 @@ import { extract } from 'tar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDeskConfig } from '../../electron/services/config/desk-config.js';
 import { exportDiagnostics, withoutSecrets } from '../../electron/services/diagnostics/export-diagnostics.js';
+import { MIGRATIONS } from '../../electron/services/store/migrations.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { deskCustomers } from '../fixtures/desk-customers.js';
 
@@ -65,7 +66,7 @@ describe('Export diagnostics', () => {
     expect(exported.bridge.json.token).toBe('[removed]');
     expect(exported.bridge.ami.secret).toBe('[removed]');
     expect(exported.bridge.sip.registration).toEqual({ registrar: 'pbx:5060', domain: 'pbx', username: '1001', password: '[removed]', expiresSeconds: 300 });
-    expect(JSON.parse(files['store-health.json']!)).toEqual({ integrity: 'ok', customers: 4, phones: 4, purchases: 1, tickets: 1, interactions: 0, outbox: 0, schemaVersion: 2 });
+    expect(JSON.parse(files['store-health.json']!)).toEqual({ integrity: 'ok', customers: 4, phones: 4, purchases: 1, tickets: 1, interactions: 0, outbox: 0, schemaVersion: MIGRATIONS.length });
     expect(JSON.parse(files['versions.json']!)).toMatchObject({ agentDesk: '0.1.0', node: process.versions.node });
     expect(JSON.parse(files['configuration.json']!).locked).toEqual([{ path: 'region', origin: '/etc/agent-desk/policy.json' }]);
   });

@@ -46,6 +46,21 @@ describe('store migrations', () => {
     }
   });
 
+  it('rebuilds the search index of a version 2 file with prefix indexes, keeping what it found', () => {
+    writeVersionOneFile();
+    const db = new Database(file);
+    migrate(db, 2);
+    db.close();
+    const store = openDeskStore(file);
+    try {
+      expect(store.health().schemaVersion).toBe(MIGRATIONS.length);
+      expect(store.searchCustomers('ł', 5).map((c) => c.id)).toEqual(['old-1']);
+      expect(store.searchCustomers('смир', 5).map((c) => c.id)).toEqual(['old-2']);
+    } finally {
+      store.close();
+    }
+  });
+
   it('refuses a file written by a newer desk and leaves it untouched', () => {
     writeVersionOneFile();
     const db = new Database(file);

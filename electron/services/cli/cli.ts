@@ -72,6 +72,8 @@ const commands: Record<string, () => Promise<unknown>> = {
   async seed() {
     const customers = Number(values.customers);
     if (!Number.isInteger(customers) || customers < 1) throw new UsageError('--customers needs a whole number above 0');
+    const seed = Number(values.seed);
+    if (!Number.isInteger(seed)) throw new UsageError('--seed needs a whole number');
     const file = storeFile();
     const store = openDeskStore(file);
     try {
@@ -79,7 +81,7 @@ const commands: Record<string, () => Promise<unknown>> = {
       const before = store.countCustomers();
       if (before > 0 && !values.force) throw new Error(`${file} already holds ${before} customers; add --force to seed more`);
       const started = performance.now();
-      await seedDemoData(store, { customers, seed: Number(values.seed) });
+      await seedDemoData(store, { customers, seed });
       return { file, seeded: customers, elapsedMs: Math.round(performance.now() - started), health: store.health() };
     } finally {
       store.close();

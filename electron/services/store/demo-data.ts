@@ -5,8 +5,8 @@
  * of names and companies once, and a seeded PRNG combines them; faker has no
  * Bulgarian locale, so Bulgarian names come from a short list of common ones.
  */
-import { type Faker, fakerEN_GB, fakerPL, fakerRU, fakerUK } from '@faker-js/faker';
 import type { Customer, E164, Interaction, Phone, Purchase, Ticket } from '../../../shared/domain.js';
+import { AGENTS, buildCountries, type Country, DISPOSITIONS, NOTES, type NumberRange, PRIORITIES, PRODUCTS, STATUSES, TICKET_SUBJECTS } from './demo-catalogue.js';
 import type { CustomerBatch, DeskStore } from './desk-store.js';
 
 export interface SeedOptions {
@@ -18,149 +18,16 @@ export interface SeedOptions {
 }
 
 const BATCH = 5_000;
-const POOL = 400;
 const DAY = 86_400_000;
 
-interface Sexed {
-  male: { first: string[]; last: string[] };
-  female: { first: string[]; last: string[] };
-}
-
-interface Country {
-  code: 'BG' | 'RU' | 'UA' | 'PL' | 'GB';
-  callingCode: string;
-  currency: string;
-  /** Valid mobile and landline ranges: national significant number prefixes and the number's full length. */
-  mobile: { prefixes: string[]; length: number };
-  landline: { prefixes: string[]; length: number };
-  emailDomain: string;
-  weight: number;
-  names: Sexed;
-  companies: string[];
-}
-
-const BG_MALE_FIRST = ['Иван', 'Георги', 'Димитър', 'Петър', 'Николай', 'Христо', 'Стефан', 'Тодор', 'Васил', 'Александър', 'Мартин', 'Калоян', 'Борислав', 'Стоян', 'Атанас'];
-const BG_FEMALE_FIRST = ['Мария', 'Елена', 'Иванка', 'Йорданка', 'Пенка', 'Десислава', 'Гергана', 'Надежда', 'Виктория', 'Цветелина', 'Радостина', 'Теодора', 'Милена', 'Силвия', 'Анелия'];
-/** Masculine forms; the feminine adds "а" (Иванов → Иванова, Петров → Петрова). */
-const BG_LAST = ['Иванов', 'Георгиев', 'Димитров', 'Петров', 'Николов', 'Христов', 'Стоянов', 'Тодоров', 'Илиев', 'Василев', 'Атанасов', 'Ангелов', 'Марков', 'Попов', 'Колев', 'Йорданов', 'Костадинов', 'Стефанов'];
-const BG_COMPANY_FORMS = ['ЕООД', 'ООД', 'АД', 'ЕТ'];
-const BG_COMPANY_WORDS = ['Балкан', 'Тракия', 'Витоша', 'Родопи', 'Дунав', 'Пирин', 'Черноморие', 'Стара планина', 'Марица', 'Искър'];
-const BG_COMPANY_TRADES = ['Логистик', 'Трейд', 'Строй', 'Консулт', 'Софт', 'Агро', 'Мед', 'Транс'];
-
-function namesFrom(faker: Faker): Sexed {
-  const pool = (make: () => string) => Array.from({ length: POOL }, make);
-  return {
-    male: { first: pool(() => faker.person.firstName('male')), last: pool(() => faker.person.lastName('male')) },
-    female: { first: pool(() => faker.person.firstName('female')), last: pool(() => faker.person.lastName('female')) },
-  };
-}
-
-function buildCountries(seed: number): Country[] {
-  for (const faker of [fakerRU, fakerUK, fakerPL, fakerEN_GB]) faker.seed(seed);
-  const companies = (faker: Faker) => Array.from({ length: POOL }, () => faker.company.name());
-  return [
-    {
-      code: 'BG',
-      callingCode: '359',
-      currency: 'EUR',
-      mobile: { prefixes: ['87', '88', '89'], length: 9 },
-      landline: { prefixes: ['2', '32', '52'], length: 8 },
-      emailDomain: 'abv.example.bg',
-      weight: 35,
-      names: {
-        male: { first: BG_MALE_FIRST, last: BG_LAST },
-        female: { first: BG_FEMALE_FIRST, last: BG_LAST.map((name) => `${name}а`) },
-      },
-      companies: BG_COMPANY_WORDS.flatMap((word) => BG_COMPANY_TRADES.map((trade, i) => `${word} ${trade} ${BG_COMPANY_FORMS[i % 4]}`)),
-    },
-    {
-      code: 'RU',
-      callingCode: '7',
-      currency: 'RUB',
-      mobile: { prefixes: ['903', '915', '916', '925', '926', '985'], length: 10 },
-      landline: { prefixes: ['495', '499', '812'], length: 10 },
-      emailDomain: 'mail.example.ru',
-      weight: 15,
-      names: namesFrom(fakerRU),
-      companies: companies(fakerRU),
-    },
-    {
-      code: 'UA',
-      callingCode: '380',
-      currency: 'UAH',
-      mobile: { prefixes: ['50', '66', '67', '63', '73', '93', '97'], length: 9 },
-      landline: { prefixes: ['44'], length: 9 },
-      emailDomain: 'ukr.example.ua',
-      weight: 15,
-      names: namesFrom(fakerUK),
-      companies: companies(fakerUK),
-    },
-    {
-      code: 'PL',
-      callingCode: '48',
-      currency: 'PLN',
-      mobile: { prefixes: ['50', '51', '60', '66', '69', '72', '79', '88'], length: 9 },
-      landline: { prefixes: ['22', '12', '61'], length: 9 },
-      emailDomain: 'poczta.example.pl',
-      weight: 20,
-      names: namesFrom(fakerPL),
-      companies: companies(fakerPL),
-    },
-    {
-      code: 'GB',
-      callingCode: '44',
-      currency: 'GBP',
-      mobile: { prefixes: ['740', '744', '747', '751', '772', '777', '780', '788', '790', '798'], length: 10 },
-      landline: { prefixes: ['207', '208', '161'], length: 10 },
-      emailDomain: 'mail.example.co.uk',
-      weight: 15,
-      names: namesFrom(fakerEN_GB),
-      companies: companies(fakerEN_GB),
-    },
-  ];
-}
-
-const PRODUCTS: { name: string; minor: [number, number] }[] = [
-  { name: 'Router X200', minor: [8_900, 15_900] },
-  { name: 'Fibre 500 Mbit/s plan, 12 months', minor: [29_900, 49_900] },
-  { name: 'Mesh Wi-Fi kit (3 nodes)', minor: [19_900, 34_900] },
-  { name: 'IP desk phone T46', minor: [12_900, 18_900] },
-  { name: 'Smartphone Nova 12', minor: [39_900, 89_900] },
-  { name: 'TV box 4K', minor: [6_900, 11_900] },
-  { name: 'Static IP address, 12 months', minor: [4_800, 9_600] },
-  { name: 'Business PBX, 10 seats', minor: [99_000, 189_000] },
-  { name: 'Installation visit', minor: [2_500, 6_000] },
-  { name: 'Extended warranty, 2 years', minor: [3_900, 7_900] },
-];
-
-const TICKET_SUBJECTS = [
-  'Router drops Wi-Fi at night',
-  'Invoice shows a double charge',
-  'Slow internet in the evenings',
-  'Request to move the line to a new address',
-  'No dial tone on the desk phone',
-  'TV box freezes on channel change',
-  'Wants to upgrade the plan',
-  'Delivery did not arrive',
-  'Cancel the static IP add-on',
-  'Technician missed the appointment',
-];
-
-const NOTES = [
-  'Called about the last invoice; explained the pro-rata charge.',
-  'Restarted the router together; connection stable after that.',
-  'Asked for a callback after 17:00.',
-  'Interested in the business plan; sent the offer by email.',
-  'Complained about the waiting time; apologised and escalated.',
-  'Confirmed the technician visit for Thursday morning.',
-  'Wrong number, was looking for the bank.',
-  'Paid at the office; will send the receipt.',
-];
-
-const DISPOSITIONS = ['resolved', 'callback', 'sale', 'complaint', 'info'];
-const AGENTS = ['agent-1', 'agent-2', 'agent-3', 'agent-7', 'agent-12'];
-const STATUSES: Ticket['status'][] = ['open', 'pending', 'resolved', 'closed', 'closed'];
-const PRIORITIES: Ticket['priority'][] = ['urgent', 'high', 'normal', 'normal', 'low'];
+/**
+ * A business contact joins the previous business's switchboard this often. Both the
+ * colleague and the business joined then share the number, so about 5% of
+ * businesses end up behind a shared switchboard.
+ */
+const JOINS_SWITCHBOARD = 0.025;
+/** Prime, so it is coprime to every range size (products of 2, 3, 5 and 7 here): see `numbersOf`. */
+const NUMBER_STEP = 2_654_435_761;
 
 /** Latin letters for Cyrillic names in email addresses, as people pick them. */
 const CYRILLIC_TO_LATIN: Record<string, string> = {
@@ -174,6 +41,29 @@ function emailPart(name: string): string {
     .map((ch) => CYRILLIC_TO_LATIN[ch] ?? ch)
     .join('')
     .replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * The n-th number of a range. Random digits would give strangers the same number now
+ * and then (thousands of times in a million customers), and a pop must never offer
+ * the wrong person. So n goes through a permutation of the range's numbers instead:
+ * n·step + offset modulo the range's size, with step coprime to the size. Customer
+ * indexes are unique, so their numbers are too, across seeds run one after another,
+ * as long as n stays below the smallest range (12 million Bulgarian landlines).
+ */
+function numbersOf(callingCode: string, range: NumberRange, offset: number): (n: number) => E164 {
+  const blocks = range.prefixes.map((prefix) => ({ prefix, size: 10 ** (range.length - prefix.length) }));
+  const total = blocks.reduce((sum, b) => sum + b.size, 0);
+  const step = NUMBER_STEP % total;
+  return (n) => {
+    // step < 10^8 and n < 10^7, so the product is well inside a double's exact integers.
+    let v = (n * step + Math.floor(offset * total)) % total;
+    for (const { prefix, size } of blocks) {
+      if (v < size) return `+${callingCode}${prefix}${String(v).padStart(range.length - prefix.length, '0')}`;
+      v -= size;
+    }
+    throw new Error('unreachable: v is below the sum of the block sizes');
+  };
 }
 
 /** mulberry32: tiny, fast and good enough to spread demo data; not for anything secret. */
@@ -194,8 +84,10 @@ export function createDemoGenerator(seed: number, now: Date) {
   const totalWeight = countries.reduce((sum, c) => sum + c.weight, 0);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
   const past = (maxDays: number) => new Date(now.getTime() - random() * maxDays * DAY).toISOString();
+  const numbers = new Map(
+    countries.map((c) => [c, { mobile: numbersOf(c.callingCode, c.mobile, random()), landline: numbersOf(c.callingCode, c.landline, random()) }]),
+  );
   let lastBusiness: { company: string; switchboard: E164; country: Country } | null = null;
 
   function country(): Country {
@@ -204,25 +96,25 @@ export function createDemoGenerator(seed: number, now: Date) {
     return countries[0]!;
   }
 
-  function phone(c: Country, range: 'mobile' | 'landline'): E164 {
-    const plan = c[range];
-    const prefix = pick(plan.prefixes);
-    return `+${c.callingCode}${prefix}${digits(plan.length - prefix.length)}`;
+  function price(c: Country, euroCents: number, at: string): { amountMinor: number; currency: string } {
+    const money = c.formerMoney && at < c.formerMoney.until ? c.formerMoney : c.money;
+    return { amountMinor: Math.round((euroCents * money.perEuro) / 100) * 100, currency: money.currency };
   }
 
   return function customer(index: number): CustomerBatch {
     const id = `d${index}`;
     const business = random() < 0.25;
     // Some business contacts share their company's switchboard: the pop has to offer a choice.
-    const colleague = business && lastBusiness !== null && random() < 0.3 ? lastBusiness : null;
+    const colleague = business && lastBusiness !== null && random() < JOINS_SWITCHBOARD ? lastBusiness : null;
     const c = colleague?.country ?? country();
     const sex = random() < 0.5 ? 'male' : 'female';
     const firstName = pick(c.names[sex].first);
     const lastName = pick(c.names[sex].last);
     const company = business ? (colleague?.company ?? pick(c.companies)) : null;
-    const phones: Phone[] = [{ e164: phone(c, 'mobile'), label: 'mobile' }];
-    if (business) phones.push({ e164: colleague?.switchboard ?? phone(c, 'landline'), label: 'work' });
-    else if (random() < 0.9) phones.push({ e164: phone(c, 'landline'), label: 'home' });
+    const own = numbers.get(c)!;
+    const phones: Phone[] = [{ e164: own.mobile(index), label: 'mobile' }];
+    if (business) phones.push({ e164: colleague?.switchboard ?? own.landline(index), label: 'work' });
+    else if (random() < 0.9) phones.push({ e164: own.landline(index), label: 'home' });
     if (business && !colleague) lastBusiness = { company: company!, switchboard: phones[1]!.e164, country: c };
 
     const createdAt = past(3 * 365);
@@ -244,15 +136,15 @@ export function createDemoGenerator(seed: number, now: Date) {
 
     const purchases: Purchase[] = Array.from({ length: int(0, 4) }, (_, n) => {
       const product = pick(PRODUCTS);
+      const purchasedAt = past(3 * 365);
       return {
         id: `${id}-p${n}`,
         customerId: id,
         orderNumber: `SO-${index}-${n + 1}`,
         product: product.name,
         quantity: random() < 0.85 ? 1 : int(2, 5),
-        amountMinor: int(...product.minor),
-        currency: c.currency,
-        purchasedAt: past(3 * 365),
+        ...price(c, int(...product.minor), purchasedAt),
+        purchasedAt,
       };
     });
     const tickets: Ticket[] = Array.from({ length: int(0, 2) }, (_, n) => {

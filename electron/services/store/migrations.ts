@@ -107,18 +107,35 @@ export const MIGRATIONS: readonly Migration[] = [
           created_at TEXT NOT NULL
         );
       `);
-      // Customers that predate the index are added in pages: a connection cannot write while it iterates.
-      const index = db.prepare('INSERT INTO customers_search (rowid, text) VALUES (?, ?)');
-      const page = db.prepare(
-        'SELECT rowid, first_name, last_name, company, email, customer_number FROM customers WHERE rowid > ? ORDER BY rowid LIMIT 10000',
-      );
-      for (let after = 0, rows = page.all(after) as (SearchRow & { rowid: number })[]; rows.length > 0; rows = page.all(after) as typeof rows) {
-        for (const row of rows) index.run(row.rowid, searchTextOf(row));
-        after = rows.at(-1)!.rowid;
-      }
+      indexCustomersForSearch(db);
+    },
+  },
+  {
+    version: 3,
+    what: 'one- and two-letter prefix indexes for type-ahead search',
+    up(db) {
+      // Without them "и" or "k" expands to every term that starts so, over a million customers (~50-150 ms a keystroke).
+      // FTS5 cannot add a prefix index to an existing table, so the index is built again.
+      db.exec(`
+        DROP TABLE customers_search;
+        CREATE VIRTUAL TABLE customers_search USING fts5 (text, tokenize = "unicode61 remove_diacritics 2", prefix = '1 2');
+      `);
+      indexCustomersForSearch(db);
     },
   },
 ];
+
+/** Customers that predate the search index are added in pages: a connection cannot write while it iterates. */
+function indexCustomersForSearch(db: Database): void {
+  const index = db.prepare('INSERT INTO customers_search (rowid, text) VALUES (?, ?)');
+  const page = db.prepare(
+    'SELECT rowid, first_name, last_name, company, email, customer_number FROM customers WHERE rowid > ? ORDER BY rowid LIMIT 10000',
+  );
+  for (let after = 0, rows = page.all(after) as (SearchRow & { rowid: number })[]; rows.length > 0; rows = page.all(after) as typeof rows) {
+    for (const row of rows) index.run(row.rowid, searchTextOf(row));
+    after = rows.at(-1)!.rowid;
+  }
+}
 
 export type SearchRow = { first_name: string; last_name: string; company: string | null; email: string | null; customer_number: string };
 
