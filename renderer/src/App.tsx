@@ -70,7 +70,8 @@ export function App() {
         <CallLog />
       </aside>
       <main className="stage">
-        {focusedCard ? (
+        {/* A pop can arrive before the desk state on a (re)connect: cards wait for the settings they render with. */}
+        {!settings ? null : focusedCard ? (
           <PopCardView key={focusedCard.callId} card={focusedCard} />
         ) : focus.kind === 'customer' ? (
           <CustomerView key={focus.card.customer.id} card={focus.card} />
