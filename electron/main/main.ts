@@ -15,7 +15,9 @@ import { createLogger } from '../services/log.js';
 import { bindDeskIpc } from './ipc.js';
 import { enforceContentSecurity } from './security.js';
 
-const log = createLogger({ destination: join(app.getPath('logs'), 'agent-desk.log') });
+// Electron's per-OS log folder: ~/.config/Agent Desk/logs, %APPDATA%\Agent Desk\logs, ~/Library/Logs/Agent Desk.
+const logDir = app.getPath('logs');
+const log = createLogger({ logDir });
 const appRoot = app.getAppPath();
 const rendererIndex = join(appRoot, 'dist', 'renderer', 'index.html');
 let window: BrowserWindow | null = null;
@@ -87,7 +89,7 @@ async function start(): Promise<void> {
   }
   for (const problem of effective.problems) log.error({ problem }, 'configuration problem');
   if (effective.problems.length > 0) dialog.showErrorBox('Agent Desk configuration', effective.problems.join('\n\n'));
-  running = await startDesk(effective, log, { appVersion: app.getVersion(), logDir: null });
+  running = await startDesk(effective, log, { appVersion: app.getVersion(), logDir });
   window = createWindow(running.desk);
   tray = createTray();
 }

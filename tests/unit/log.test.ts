@@ -1,16 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDeskConfig } from '../../electron/services/config/desk-config.js';
-import { createLogger } from '../../electron/services/log.js';
+import { createLogger, LOG_FILE } from '../../electron/services/log.js';
 
 describe('the desk log', () => {
   it('never writes the bridge token, the AMI secret or the SIP password, even when the whole config is logged', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'desk-log-'));
     try {
-      const file = join(dir, 'desk.log');
-      const log = createLogger({ level: 'info', destination: file });
+      const file = join(dir, LOG_FILE);
+      const log = createLogger({ level: 'info', logDir: dir });
       const config = parseDeskConfig(
         {
           bridge: {
@@ -31,6 +31,22 @@ describe('the desk log', () => {
       expect(written).toContain('effective configuration');
       expect(written).toContain('[redacted]');
       for (const secret of ['json-token-0123456789', 'ami-secret-value', 'sip-password-value']) expect(written).not.toContain(secret);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rotates its file by size and keeps only so many old ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-log-'));
+    try {
+      const log = createLogger({ level: 'info', logDir: dir, rotation: { size: '1K', keep: 2 } });
+      for (let i = 0; i < 300; i++) log.info({ call: i }, 'call popped with a line long enough to fill a kilobyte quickly');
+      let files: string[] = [];
+      for (let i = 0; i < 100 && files.length < 3; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        files = readdirSync(dir).sort();
+      }
+      expect(files).toEqual([LOG_FILE, `${LOG_FILE}.1`, `${LOG_FILE}.2`]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

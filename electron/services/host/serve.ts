@@ -4,7 +4,6 @@
  * without either, the embedded defaults (demo data, local SQLite, simulated calls).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { configFiles } from '../config/config-files.js';
@@ -15,7 +14,7 @@ import { createLogger } from '../log.js';
 import { startBrowserHost } from './browser-host.js';
 
 const logDir = process.env.AGENT_DESK_LOG_DIR ?? null;
-const log = createLogger(logDir ? { destination: join(logDir, 'desk.log') } : {});
+const log = createLogger(logDir ? { logDir } : {});
 const { values } = parseArgs({ options: { config: { type: 'string' } } });
 
 async function main(): Promise<void> {
