@@ -14,6 +14,7 @@ import { callNotificationFor } from '../services/desk/call-notification.js';
 import { createLogger } from '../services/log.js';
 import { bindDeskIpc } from './ipc.js';
 import { enforceContentSecurity } from './security.js';
+import { startUpdateChecks } from './updates.js';
 
 // Electron's per-OS log folder: ~/.config/Agent Desk/logs, %APPDATA%\Agent Desk\logs, ~/Library/Logs/Agent Desk.
 const logDir = app.getPath('logs');
@@ -23,6 +24,7 @@ const rendererIndex = join(appRoot, 'dist', 'renderer', 'index.html');
 let window: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let running: RunningDesk | null = null;
+let stopUpdateChecks: () => void = () => undefined;
 
 function showWindow(): void {
   if (!window) return;
@@ -90,6 +92,7 @@ async function start(): Promise<void> {
   for (const problem of effective.problems) log.error({ problem }, 'configuration problem');
   if (effective.problems.length > 0) dialog.showErrorBox('Agent Desk configuration', effective.problems.join('\n\n'));
   running = await startDesk(effective, log, { appVersion: app.getVersion(), logDir });
+  stopUpdateChecks = startUpdateChecks(effective.config, log);
   window = createWindow(running.desk);
   tray = createTray();
 }
@@ -101,6 +104,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
     tray?.destroy();
+    stopUpdateChecks();
     void running?.stop();
   });
   app.whenReady().then(start, (err: unknown) => log.error({ err }, 'electron failed to start'));

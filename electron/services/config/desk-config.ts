@@ -83,6 +83,15 @@ export const DeskConfigSchema = z.strictObject({
         .optional(),
     })
     .default({ json: { enabled: true, host: '127.0.0.1', port: 4780, token: null } }),
+  /** Updates from IT's own server (electron-updater's generic provider); usually set and locked by the policy. */
+  updates: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** The folder on the intranet server that holds latest.yml and the installers; none: no updates. */
+      url: z.url({ protocol: /^https?$/, error: 'an http(s) URL of the update folder' }).nullable().default(null),
+      channel: z.enum(['latest', 'beta']).default('latest'),
+    })
+    .default({ enabled: true, url: null, channel: 'latest' }),
   /** The browser host (npm run serve): the same UI over WebSocket. */
   host: z.strictObject({ host: z.string().default('127.0.0.1'), port: Port.default(4781) }).default({ host: '127.0.0.1', port: 4781 }),
 });
