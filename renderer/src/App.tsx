@@ -9,6 +9,7 @@ import { CustomerView } from './features/customer/CustomerView.js';
 import { useCustomerLoader } from './features/customer/use-customer-loader.js';
 import { CallTabs } from './features/pop/CallTabs.js';
 import { PopCardView } from './features/pop/PopCardView.js';
+import { SettingsDialog } from './features/settings/SettingsDialog.js';
 import { ShortcutHelp } from './features/shortcuts/ShortcutHelp.js';
 import { useShortcuts } from './features/shortcuts/use-shortcuts.js';
 import { SimulatorMenu } from './features/simulator/SimulatorMenu.js';
@@ -25,6 +26,7 @@ export function App() {
   const loadCustomer = useCustomerLoader();
   const searchRef = useRef<HTMLInputElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const focusedCard = focus.kind === 'call' ? cards.find((c) => c.callId === focus.callId) : undefined;
 
   useShortcuts({
@@ -49,6 +51,9 @@ export function App() {
           {settings && <span className="agent">{t('app.agent', { name: settings.agent.name })}</span>}
           <ConnectionStatus />
           <ExportDiagnostics />
+          <button type="button" className="ghost" onClick={() => setSettingsOpen(true)}>
+            {t('settings.open')}
+          </button>
           <button type="button" className="ghost" aria-keyshortcuts="Shift+?" onClick={() => setHelpOpen(true)}>
             ?<span className="visually-hidden">{t('app.shortcutsButton')}</span>
           </button>
@@ -80,6 +85,7 @@ export function App() {
         )}
       </main>
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </div>
   );
 }

@@ -33,6 +33,12 @@ test('the policy’s dispositions are the ones the operator picks from', async (
   await desk.postCallEvent({ callId: 'p1', state: 'ringing', remote: '0888123456' });
   await expect(page.getByLabel('Disposition').locator('option')).toHaveText(['Choose an outcome…', 'Set by IT']);
   await expect(page.getByRole('alert')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings of this desk' });
+  await expect(dialog.getByRole('row', { name: /Dispositions/ })).toContainText(`Locked by IT policy ${join(dataDir, 'policy.json')}`);
+  await expect(dialog.getByRole('row', { name: /Phone region/ })).toContainText('Not locked');
+  await expect(dialog.getByRole('list', { name: 'Set by IT policy' })).toContainText('dispositions');
 });
 
 test('Export diagnostics writes the archive on the desk’s machine and says where', async ({ page }) => {

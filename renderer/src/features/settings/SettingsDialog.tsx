@@ -1,0 +1,69 @@
+/**
+ * What this desk runs with, and what IT has locked: an operator (or IT on the phone
+ * with one) sees at a glance which settings come from the machine's policy and why
+ * they cannot be changed here.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDeskView } from '../../state/desk-state.js';
+
+export function SettingsDialog({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const settings = useDeskView((v) => v.settings);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), []);
+  if (!settings) return null;
+  const { locked, problems } = settings.configuration;
+  const lockOf = (path: string) => locked.find((l) => l.path === path || path.startsWith(`${l.path}.`));
+  const rows: [string, string, string][] = [
+    ['agent', t('settings.agent'), `${settings.agent.name} (${settings.agent.id})`],
+    ['region', t('settings.region'), settings.region],
+    ['dispositions', t('settings.dispositions'), settings.dispositions.map((d) => d.label).join(', ')],
+  ];
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="settings-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="dialog settings">
+        <h2 id="settings-title">{t('settings.title')}</h2>
+        <table>
+          <tbody>
+            {rows.map(([path, label, value]) => {
+              const lock = lockOf(path);
+              return (
+                <tr key={path}>
+                  <th scope="row">{label}</th>
+                  <td>{value}</td>
+                  <td className="meta">{lock ? t('settings.lockedBy', { file: lock.origin }) : t('settings.notLocked')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <h3>{t('settings.lockedTitle')}</h3>
+        {locked.length === 0 ? (
+          <p className="meta">{t('settings.noPolicy')}</p>
+        ) : (
+          <ul aria-label={t('settings.lockedTitle')}>
+            {locked.map((l) => (
+              <li key={l.path}>
+                <code>{l.path}</code> — {t('settings.lockedBy', { file: l.origin })}
+              </li>
+            ))}
+          </ul>
+        )}
+        {problems.length > 0 && (
+          <>
+            <h3>{t('settings.problemsTitle')}</h3>
+            <ul>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        <button ref={closeRef} type="button" onClick={onClose}>
+          {t('shortcuts.close')}
+        </button>
+      </div>
+    </div>
+  );
+}
