@@ -1,19 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { openDeskStore } from '../../electron/services/store/open-store.js';
-import { deskCustomers } from '../fixtures/desk-customers.js';
 import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
+import { seededDataDir } from '../support/seeded-data-dir.js';
 
 let dataDir: string;
 let desk: DeskProcess;
 
 test.beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
-  const store = openDeskStore(join(dataDir, 'desk.sqlite'));
-  store.insertBatch(deskCustomers);
-  store.close();
+  dataDir = seededDataDir('desk-e2e-');
   desk = await startDeskProcess(dataDir);
 });
 
