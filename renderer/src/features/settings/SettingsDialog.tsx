@@ -14,7 +14,8 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   useEffect(() => closeRef.current?.focus(), []);
   if (!settings) return null;
   const { locked, problems } = settings.configuration;
-  const lockOf = (path: string) => locked.find((l) => l.path === path || path.startsWith(`${l.path}.`));
+  // A row is locked when the policy set it, a field inside it (agent.name), or a group holding it.
+  const lockOf = (path: string) => locked.find((l) => l.path === path || path.startsWith(`${l.path}.`) || l.path.startsWith(`${path}.`));
   const rows: [string, string, string][] = [
     ['agent', t('settings.agent'), `${settings.agent.name} (${settings.agent.id})`],
     ['region', t('settings.region'), settings.region],
