@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
+import { debianChromium } from '../support/debian-chromium.js';
 import { startDeskProcess } from '../support/desk-process.js';
 import { percentile } from './stats.js';
 
@@ -37,10 +38,7 @@ export async function benchPopLatency(dataDir: string, calls: number, spacing: C
   store.close();
 
   const desk = await startDeskProcess(dataDir, { simulator: { enabled: false, intervalSeconds: 0 } });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await chromium.launch(debianChromium);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(desk.url);
