@@ -41,6 +41,8 @@ export function createAmiCallMapper({ deviceInterface, onCall, onPbx, now = () =
     return name !== undefined && (name === device || name.startsWith(`${device}-`));
   };
 
+  const at = () => now().toISOString();
+
   function report(callId: string, state: CallState, details?: Omit<TrackedCall, 'state'>): void {
     const known = calls.get(callId);
     if (!known && (state !== 'ringing' || !details)) return;
@@ -52,7 +54,7 @@ export function createAmiCallMapper({ deviceInterface, onCall, onPbx, now = () =
       state,
       remote: call.remote,
       direction: 'inbound',
-      at: now().toISOString(),
+      at: at(),
       ...(call.remoteName ? { remoteName: call.remoteName } : {}),
       ...(call.dialled ? { dialled: call.dialled } : {}),
       ...(call.queue ? { queue: call.queue } : {}),
@@ -80,20 +82,22 @@ export function createAmiCallMapper({ deviceInterface, onCall, onPbx, now = () =
     };
   }
 
-  const at = () => now().toISOString();
-
   function handle(e: AmiMessage): void {
     const linkedid = e.Linkedid ?? e.DestLinkedid ?? e.Uniqueid ?? '';
+    // What every queue event says about the call it concerns, and every agent event about the member.
+    const inQueue = () => ({ queue: e.Queue ?? '', callId: linkedid, at: at() });
+    const member = () => ({ member: e.Interface ?? '', memberName: e.MemberName ?? '' });
+    const forThisDesk = isMine(e.Interface) || isMine(e.DestChannel);
     switch (e.Event) {
       case 'QueueCallerJoin':
         queueOf.set(linkedid, e.Queue ?? '');
-        onPbx({ kind: 'queueCallerJoin', queue: e.Queue ?? '', callId: linkedid, caller: e.CallerIDNum ?? '', position: int(e.Position), at: at() });
+        onPbx({ kind: 'queueCallerJoin', ...inQueue(), caller: e.CallerIDNum ?? '', position: int(e.Position) });
         return;
       case 'QueueCallerLeave':
-        onPbx({ kind: 'queueCallerLeave', queue: e.Queue ?? '', callId: linkedid, position: int(e.Position), at: at() });
+        onPbx({ kind: 'queueCallerLeave', ...inQueue(), position: int(e.Position) });
         return;
       case 'QueueCallerAbandon':
-        onPbx({ kind: 'queueCallerAbandon', queue: e.Queue ?? '', callId: linkedid, position: int(e.Position), holdSeconds: int(e.HoldTime), at: at() });
+        onPbx({ kind: 'queueCallerAbandon', ...inQueue(), position: int(e.Position), holdSeconds: int(e.HoldTime) });
         report(linkedid, 'missed');
         return;
       case 'QueueMemberStatus':
@@ -111,25 +115,16 @@ export function createAmiCallMapper({ deviceInterface, onCall, onPbx, now = () =
         });
         return;
       case 'AgentCalled':
-        onPbx({ kind: 'agentCalled', queue: e.Queue ?? '', callId: linkedid, member: e.Interface ?? '', memberName: e.MemberName ?? '', at: at() });
-        if (isMine(e.Interface) || isMine(e.DestChannel)) report(linkedid, 'ringing', { ...fromCallerChannel(e), ...(e.Queue ? { queue: e.Queue } : {}) });
+        onPbx({ kind: 'agentCalled', ...inQueue(), ...member() });
+        if (forThisDesk) report(linkedid, 'ringing', { ...fromCallerChannel(e), ...(e.Queue ? { queue: e.Queue } : {}) });
         return;
       case 'AgentConnect':
-        onPbx({ kind: 'agentConnect', queue: e.Queue ?? '', callId: linkedid, member: e.Interface ?? '', memberName: e.MemberName ?? '', holdSeconds: int(e.HoldTime), at: at() });
-        if (isMine(e.Interface) || isMine(e.DestChannel)) report(linkedid, 'answered');
+        onPbx({ kind: 'agentConnect', ...inQueue(), ...member(), holdSeconds: int(e.HoldTime) });
+        if (forThisDesk) report(linkedid, 'answered');
         return;
       case 'AgentComplete':
-        onPbx({
-          kind: 'agentComplete',
-          queue: e.Queue ?? '',
-          callId: linkedid,
-          member: e.Interface ?? '',
-          memberName: e.MemberName ?? '',
-          holdSeconds: int(e.HoldTime),
-          talkSeconds: int(e.TalkTime),
-          at: at(),
-        });
-        if (isMine(e.Interface) || isMine(e.DestChannel)) report(linkedid, 'ended');
+        onPbx({ kind: 'agentComplete', ...inQueue(), ...member(), holdSeconds: int(e.HoldTime), talkSeconds: int(e.TalkTime) });
+        if (forThisDesk) report(linkedid, 'ended');
         return;
       case 'DialBegin':
         if (isMine(e.DestChannel)) report(e.DestLinkedid ?? linkedid, 'ringing', fromCallerChannel(e));
