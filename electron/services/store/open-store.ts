@@ -102,7 +102,6 @@ export function openDeskStore(file: string): DeskStore {
       INSERT OR IGNORE INTO call_log (call_id, outcome, direction, remote_raw, phone, customer_id, customer_name, match, started_at, answered_at, ended_at)
       VALUES (@callId, @outcome, @direction, @remoteRaw, @phone, @customerId, @customerName, @match, @startedAt, @answeredAt, @endedAt)`),
     callLog: db.prepare('SELECT * FROM call_log ORDER BY ended_at DESC, rowid DESC LIMIT ?'),
-    countCustomers: db.prepare('SELECT count(*) FROM customers').pluck(),
   };
 
   function insertCustomerRow(customer: Customer, phones: readonly Phone[]): void {
@@ -217,7 +216,7 @@ export function openDeskStore(file: string): DeskStore {
       return (sql.callLog.all(limit) as Record<string, unknown>[]).map(toCallLogEntry);
     },
     insertBatch: (batch) => insertBatch(batch),
-    countCustomers: () => sql.countCustomers.get() as number,
+    countCustomers: () => countOf('customers'),
     samplePhones: (kind, count) => sampler(kind, count),
     health() {
       return {
