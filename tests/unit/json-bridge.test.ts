@@ -11,6 +11,7 @@ import { CALL_EVENTS_PATH, CALL_EVENTS_SOCKET_PATH, createJsonBridge, type JsonB
 import type { CallEvent } from '../../shared/call.js';
 import type { DeskEvent } from '../../shared/desk-api.js';
 import { deskCustomers } from '../fixtures/desk-customers.js';
+import { until } from '../support/until.js';
 
 const TOKEN = 'a-bridge-token-of-32-characters!';
 let bridge: JsonBridge;
@@ -112,7 +113,7 @@ describe('JSON bridge over WebSocket', () => {
     const replies: unknown[] = [];
     socket.on('message', (data) => replies.push(JSON.parse(data.toString())));
     const next = async (count: number) => {
-      while (replies.length < count) await new Promise((r) => setTimeout(r, 10));
+      await until(() => replies.length >= count, `reply ${count}`);
       return replies[count - 1];
     };
     return { socket, next, opened: new Promise<void>((resolve, reject) => { socket.once('open', () => resolve()); socket.once('error', reject); }) };

@@ -7,21 +7,17 @@ import type { DeskStore } from '../../electron/services/store/desk-store.js';
 import { MIGRATIONS } from '../../electron/services/store/migrations.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import type { Customer } from '../../shared/domain.js';
-import { deskCustomers } from '../fixtures/desk-customers.js';
+import { deskCustomers, testCustomer } from '../fixtures/desk-customers.js';
 
 let dir: string;
 let file: string;
 let store: DeskStore;
 const now = new Date('2026-11-24T10:00:00Z');
 
-function person(id: string, firstName: string, lastName: string, extra: Partial<Customer> = {}) {
-  const at = '2026-01-01T00:00:00.000Z';
-  const customer: Customer = {
-    id, customerNumber: `C-${id}`, firstName, lastName, company: null, email: null, type: 'person',
-    industry: null, source: null, tags: [], country: 'PL', createdAt: at, updatedAt: at, ...extra,
-  };
-  return { customer, phones: [] };
-}
+const person = (id: string, firstName: string, lastName: string, extra: Partial<Customer> = {}) => ({
+  customer: testCustomer(id, firstName, lastName, { country: 'PL', ...extra }),
+  phones: [],
+});
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'desk-store-'));
