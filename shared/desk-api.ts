@@ -14,6 +14,7 @@ import {
   NewCustomerSchema,
   RegionSchema,
 } from './domain.js';
+import { SyncStatusSchema } from './sync.js';
 
 const CallIdInput = z.strictObject({ callId: z.string().min(1).max(128) });
 
@@ -34,6 +35,7 @@ export const DeskStateSchema = z.object({
     locked: z.array(z.object({ path: z.string(), origin: z.string() })),
     problems: z.array(z.string()),
   }),
+  sync: SyncStatusSchema,
 });
 export type DeskState = z.infer<typeof DeskStateSchema>;
 
@@ -68,6 +70,7 @@ export const deskEvents = {
   pop: PopCardSchema,
   cardDismissed: CallIdInput,
   callLogged: CallLogEntrySchema,
+  syncStatus: SyncStatusSchema,
 } as const;
 
 export type DeskRequestName = keyof typeof deskRequests;

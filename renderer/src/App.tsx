@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallLog } from './features/calllog/CallLog.js';
 import { ConnectionStatus } from './features/connection/ConnectionStatus.js';
+import { SyncStatus } from './features/connection/SyncStatus.js';
 import { CustomerSearch } from './features/customer/CustomerSearch.js';
 import { ExportDiagnostics } from './features/diagnostics/ExportDiagnostics.js';
 import { CustomerView } from './features/customer/CustomerView.js';
@@ -50,6 +51,7 @@ export function App() {
         <div className="topbar-end">
           {settings && <span className="agent">{t('app.agent', { name: settings.agent.name })}</span>}
           <ConnectionStatus />
+          <SyncStatus />
           <ExportDiagnostics />
           <button type="button" className="ghost" onClick={() => setSettingsOpen(true)}>
             {t('settings.open')}

@@ -2,13 +2,14 @@
  * Runs `npm run serve`'s entry point as a real child process on loopback ports, with
  * its own data dir: what end-to-end tests and benchmarks drive.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createSocket } from 'node:dgram';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { CallEventInput } from '../../shared/call.js';
 import type { DeskConfigInput } from '../../electron/services/config/desk-config.js';
+import { waitForOutput } from './child-output.js';
 
 /** A port free for both TCP and UDP on 127.0.0.1 just now: SIP listens on both, the desk's hosts on TCP. */
 export async function freePort(): Promise<number> {
@@ -58,7 +59,7 @@ export async function startDeskProcess(dataDir: string, overrides: Partial<DeskC
     env: { ...process.env, HOME: dataDir, AGENT_DESK_POLICY: join(dataDir, 'policy.json'), AGENT_DESK_LOG_LEVEL: process.env.AGENT_DESK_LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = await waitForUrl(child);
+  const url = await waitForOutput(child, /Agent Desk is at (\S+)/, 'desk');
   const bridgeUrl = `http://127.0.0.1:${bridgePort}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
@@ -76,25 +77,4 @@ export async function startDeskProcess(dataDir: string, overrides: Partial<DeskC
       await exited;
     },
   };
-}
-
-function waitForUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`desk did not start in 30 s:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Agent Desk is at (\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`desk exited with ${code} before starting:\n${output}`));
-    });
-  });
 }

@@ -12,12 +12,15 @@ import { parseDeskConfig, resolveDataDir } from '../config/desk-config.js';
 import { identifyCaller } from '../desk/identify-caller.js';
 import { seedDemoData } from '../store/demo-data.js';
 import { openDeskStore } from '../store/open-store.js';
+import { silentLogger } from '../log.js';
+import { createSyncClient } from '../sync/sync-client.js';
 
 const USAGE = `usage:
   cli seed --customers N [--data-dir DIR] [--seed S] [--force]
   cli normalise NUMBER --region XX
   cli lookup NUMBER --region XX [--data-dir DIR]
   cli health [--data-dir DIR]
+  cli sync --hub URL --agent ID [--data-dir DIR] [--page-size N] [--history-days N]   (password in AGENT_DESK_HUB_PASSWORD)
 DIR defaults to the desk's own data folder (~/.agent-desk); XX is an ISO region such as BG.`;
 
 class UsageError extends Error {}
@@ -32,6 +35,10 @@ const { values, positionals } = (() => {
         seed: { type: 'string', default: '1' },
         region: { type: 'string' },
         force: { type: 'boolean', default: false },
+        hub: { type: 'string' },
+        agent: { type: 'string' },
+        'page-size': { type: 'string', default: '2000' },
+        'history-days': { type: 'string', default: '365' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -97,7 +104,40 @@ const commands: Record<string, () => Promise<unknown>> = {
   async health() {
     return withStore((store) => store.health());
   },
+  /** Fills a desk's store from the hub before it first starts (or catches it up), and sends its outbox. */
+  async sync() {
+    const password = process.env.AGENT_DESK_HUB_PASSWORD;
+    if (!values.hub || !values.agent) throw new UsageError('sync needs --hub URL and --agent ID');
+    if (!password) throw new UsageError("sync reads the agent's password from AGENT_DESK_HUB_PASSWORD");
+    const store = openDeskStore(storeFile());
+    const client = createSyncClient({
+      url: values.hub,
+      username: values.agent,
+      password,
+      historyDays: wholeNumber('history-days'),
+      pageSize: wholeNumber('page-size'),
+      store,
+      log: silentLogger,
+      onStatus: () => undefined,
+      onChanged: () => undefined,
+    });
+    try {
+      const started = performance.now();
+      const status = await client.syncNow();
+      if (status.state !== 'online') throw new Error(status.lastError ?? 'the sync did not complete');
+      return { elapsedMs: Math.round(performance.now() - started), cursor: store.syncCursor(), status, health: store.health() };
+    } finally {
+      await client.stop();
+      store.close();
+    }
+  },
 };
+
+function wholeNumber(option: 'page-size' | 'history-days'): number {
+  const value = Number(values[option]);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--${option} needs a whole number above 0`);
+  return value;
+}
 
 async function main(): Promise<void> {
   const command = commands[positionals[0] ?? ''];

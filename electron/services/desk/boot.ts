@@ -16,6 +16,7 @@ import { createAmiAdapter } from '../telephony/ami/ami-adapter.js';
 import { createJsonBridge } from '../telephony/json-bridge.js';
 import { createSipAdapter } from '../telephony/sip/sip-adapter.js';
 import { createSimulator } from '../telephony/simulator.js';
+import { createSyncClient, type SyncClient } from '../sync/sync-client.js';
 import { createDesk, type Desk } from './desk.js';
 import { createCallerPicker } from './simulated-callers.js';
 
@@ -39,7 +40,8 @@ export async function startDesk(effective: EffectiveConfig, log: Logger, runtime
   mkdirSync(dataDir, { recursive: true });
   const store = openDeskStore(join(dataDir, 'desk.sqlite'));
 
-  if (config.demoCustomers > 0 && store.countCustomers() === 0) {
+  // With a hub the customers are the hub's: demo rows would never sync and could clash with real customer numbers.
+  if (config.hub.url === null && config.demoCustomers > 0 && store.countCustomers() === 0) {
     log.info({ customers: config.demoCustomers }, 'seeding demo customers into an empty store');
     await seedDemoData(store, { customers: config.demoCustomers, seed: 1 });
   }
@@ -66,6 +68,21 @@ export async function startDesk(effective: EffectiveConfig, log: Logger, runtime
     );
   }
 
+  const { url: hubUrl, password, historyDays } = config.hub;
+  const sync: SyncClient | undefined =
+    hubUrl !== null && password !== null
+      ? createSyncClient({
+          url: hubUrl,
+          username: config.agent.id,
+          password,
+          historyDays,
+          store,
+          log: log.child({ part: 'sync' }),
+          onStatus: (status) => desk.onSyncStatus(status),
+          onChanged: (customerIds) => desk.onCustomersChanged(customerIds),
+        })
+      : undefined;
+
   const desk = createDesk({
     config,
     store,
@@ -77,6 +94,7 @@ export async function startDesk(effective: EffectiveConfig, log: Logger, runtime
       return (await exportDiagnostics({ outFile, effective, storeHealth: store.health(), ...runtime })).file;
     },
     ...(simulator ? { ringSimulated: (s) => simulator.ring(s) } : {}),
+    ...(sync ? { sync } : {}),
   });
   const sink = (event: Parameters<Desk['onCallEvent']>[0], source: string) => desk.onCallEvent(event, source);
   const started: TelephonyAdapter[] = [];
@@ -90,13 +108,14 @@ export async function startDesk(effective: EffectiveConfig, log: Logger, runtime
     store.close();
     throw err;
   }
+  sync?.start();
 
   return {
     desk,
     dataDir,
     bridgeAddress: bridge ? bridge.address() : null,
     async stop() {
-      await Promise.allSettled(adapters.map((a) => a.stop()));
+      await Promise.allSettled([...adapters.map((a) => a.stop()), sync?.stop()]);
       store.close();
     },
   };

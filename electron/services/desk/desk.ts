@@ -6,6 +6,7 @@
 import { type CallEvent, type CallLogEntry, isFinalState, type PopCard } from '../../../shared/call.js';
 import { customerDisplayName } from '../../../shared/customer-name.js';
 import type { DeskEvent, DeskHandlers, DeskState, SimulatedScenario } from '../../../shared/desk-api.js';
+import type { SyncStatus } from '../../../shared/sync.js';
 import { DeskRequestError } from '../../../shared/desk-wire.js';
 import { normalisePhone } from '../../../shared/phone/normalise.js';
 import type { DeskConfig } from '../config/desk-config.js';
@@ -24,14 +25,22 @@ export interface DeskDeps {
   configuration?: DeskState['configuration'];
   /** Writes the diagnostics archive; returns its path. */
   exportDiagnostics?: () => Promise<string>;
+  /** The link to the hub, when one is configured: told about every local write, asked for its state. */
+  sync?: { kick(): void; status(): SyncStatus };
   now?: () => Date;
 }
+
+/** What a desk with no hub shows: nothing to sync, nothing waiting. */
+export const SYNC_OFF: SyncStatus = { state: 'off', pending: 0, rejected: 0, offlineSince: null, lastSyncAt: null, lastError: null };
 
 export interface Desk {
   handlers: DeskHandlers;
   /** The sink every telephony adapter feeds. */
   onCallEvent(event: CallEvent, source: string): void;
   subscribe(listener: (event: DeskEvent) => void): () => void;
+  /** The sync client pulled changes to these customers: cards showing them are read again. */
+  onCustomersChanged(customerIds: Set<string>): void;
+  onSyncStatus(status: SyncStatus): void;
 }
 
 const CALL_LOG_ON_ATTACH = 50;
@@ -43,6 +52,7 @@ export function createDesk({
   ringSimulated,
   configuration = { locked: [], problems: [] },
   exportDiagnostics,
+  sync,
   now = () => new Date(),
 }: DeskDeps): Desk {
   const tracker = new CallTracker();
@@ -148,6 +158,7 @@ export function createDesk({
         cards: tracker.all(),
         callLog: store.listCallLog(CALL_LOG_ON_ATTACH),
         configuration,
+        sync: sync?.status() ?? SYNC_OFF,
       };
     },
     async searchCustomers({ query, limit }) {
@@ -160,6 +171,7 @@ export function createDesk({
     },
     async createCustomer(input) {
       const card = store.createCustomer(input, now());
+      sync?.kick();
       const phones = new Set(card.phones.map((p) => p.e164));
       refreshCards((c) => c.phone.kind === 'e164' && phones.has(c.phone.e164));
       return card;
@@ -169,6 +181,7 @@ export function createDesk({
         throw new DeskRequestError('bad_request', `disposition "${annotation.disposition}" is not in this desk's list`);
       }
       const interaction = store.recordAnnotation(annotation, config.agent.id, now());
+      sync?.kick();
       if (interaction.customerId !== null) {
         const id = interaction.customerId;
         refreshCards((c) => c.candidates.some((cand) => cand.customer.id === id));
@@ -200,6 +213,12 @@ export function createDesk({
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onCustomersChanged(customerIds) {
+      refreshCards((c) => c.candidates.some((cand) => customerIds.has(cand.customer.id)) || c.match === 'none');
+    },
+    onSyncStatus(status) {
+      emit({ name: 'syncStatus', payload: status });
     },
   };
 }

@@ -15,6 +15,7 @@ import type {
   Purchase,
   Ticket,
 } from '../../../shared/domain.js';
+import type { SyncWrites } from './sync-writes.js';
 
 export interface PhoneLookup {
   /** exact: same E.164; probable: only the national significant number agrees; none: nobody. */
@@ -41,7 +42,8 @@ export interface StoreHealth {
   schemaVersion: number;
 }
 
-export interface DeskStore {
+/** Besides the calls below, the sync side: pulled pages with their cursor, and the outbox (see sync-writes.ts). */
+export interface DeskStore extends SyncWrites {
   /** Exact E.164 match first; only when there is none, the national-number fallback. */
   lookupPhone(query: { e164: E164 | null; nationalNumber: string | null }): PhoneLookup;
   getCustomerCard(customerId: string): CustomerCard | undefined;

@@ -123,6 +123,17 @@ export const MIGRATIONS: readonly Migration[] = [
       indexCustomersForSearch(db);
     },
   },
+  {
+    version: 4,
+    what: 'sync with the hub: the pull cursor, and outbox entries the hub refused for good',
+    up(db) {
+      // Refused entries stay (with the reason) rather than vanish: the note is still the operator's, and someone should look.
+      db.exec(`
+        CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        ALTER TABLE outbox ADD COLUMN rejected_reason TEXT;
+      `);
+    },
+  },
 ];
 
 /** Customers that predate the search index are added in pages: a connection cannot write while it iterates. */

@@ -20,6 +20,7 @@ import type { CustomerBatch, DeskStore, PhoneLookup } from './desk-store.js';
 import { migrate, StoreVersionError } from './migrations.js';
 import { type CustomerRow, toCallLogEntry, toCustomer, toInteraction, toPurchase, toTicket } from './rows.js';
 import { searchTextOf, toMatchExpression } from './search-text.js';
+import { createSyncWrites } from './sync-writes.js';
 
 /** A card shows the recent past; the rest is one search away. */
 const CARD_PURCHASES = 10;
@@ -186,6 +187,7 @@ export function openDeskStore(file: string): DeskStore {
   const countOf = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
   return {
+    ...createSyncWrites(db),
     lookupPhone({ e164, nationalNumber }): PhoneLookup {
       if (e164 !== null) {
         const hits = sql.phonesByE164.all(e164, MAX_HITS) as PhoneLookup['hits'];

@@ -8,6 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
+import { bearerToken } from '../../../shared/bearer-token.js';
 import { CallEventSchema } from '../../../shared/call.js';
 import { describeIssues } from '../../../shared/desk-wire.js';
 import type { Logger } from '../log.js';
@@ -135,11 +136,6 @@ export function createJsonBridge({ host, port, token, log, maxBodyBytes = DEFAUL
     },
     address: () => ({ host, port: boundPort }),
   };
-}
-
-function bearerToken(header: string | undefined): string | null {
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return match ? match[1]! : null;
 }
 
 /** Constant time, so the token cannot be guessed one character at a time from response times. */

@@ -12,6 +12,7 @@ export function attachDesk(client: DeskClient, transport: DeskTransport): () => 
     client.on('pop', view.pop),
     client.on('cardDismissed', ({ callId }) => view.dismissed(callId)),
     client.on('callLogged', view.logged),
+    client.on('syncStatus', view.synced),
     transport.onConnection((state) => {
       view.setConnection(state);
       if (state !== 'connected') return;

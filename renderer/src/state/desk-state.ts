@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { CallLogEntry, PopCard } from '../../../shared/call.js';
 import type { DeskState } from '../../../shared/desk-api.js';
 import type { CustomerCard } from '../../../shared/domain.js';
+import type { SyncStatus } from '../../../shared/sync.js';
 import type { ConnectionState } from '../api/transport.js';
 
 const CALL_LOG_KEPT = 200;
@@ -28,6 +29,7 @@ interface DeskView {
   pop(card: PopCard): void;
   dismissed(callId: string): void;
   logged(entry: CallLogEntry): void;
+  synced(status: SyncStatus): void;
   choose(callId: string, customerId: string | null): void;
   focusOn(focus: Focus): void;
 }
@@ -63,6 +65,7 @@ export const useDeskView = create<DeskView>()((set) => ({
     }),
   logged: (entry) =>
     set((view) => ({ callLog: [entry, ...view.callLog.filter((e) => e.callId !== entry.callId)].slice(0, CALL_LOG_KEPT) })),
+  synced: (sync) => set((view) => (view.settings ? { settings: { ...view.settings, sync } } : {})),
   choose: (callId, customerId) =>
     set((view) => {
       if (customerId !== null) return { chosen: { ...view.chosen, [callId]: customerId } };

@@ -1,0 +1,110 @@
+/**
+ * The store's side of sync: pages pulled from the hub written with the cursor that
+ * follows them in one transaction (a desk killed mid-pull resumes exactly where its
+ * last page ended), and the outbox read in write order and settled by the hub's answers.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Change, MutationResult } from '../../../shared/sync.js';
+import { nationalNumberOf } from '../../../shared/phone/normalise.js';
+import { searchTextOf } from './search-text.js';
+
+export interface OutboxEntry {
+  mutationId: string;
+  kind: string;
+  payload: unknown;
+}
+
+const CURSOR_KEY = 'pull_cursor';
+
+export function createSyncWrites(db: Database) {
+  const sql = {
+    cursor: db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck(),
+    setCursor: db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    // Never INSERT OR REPLACE a customer: the replace is a delete, and the delete would cascade to its history.
+    upsertCustomer: db.prepare(`
+      INSERT INTO customers (id, customer_number, first_name, last_name, company, email, type, industry, source, tags, country, created_at, updated_at)
+      VALUES (@id, @customerNumber, @firstName, @lastName, @company, @email, @type, @industry, @source, @tags, @country, @createdAt, @updatedAt)
+      ON CONFLICT (id) DO UPDATE SET
+        customer_number = excluded.customer_number, first_name = excluded.first_name, last_name = excluded.last_name,
+        company = excluded.company, email = excluded.email, type = excluded.type, industry = excluded.industry,
+        source = excluded.source, tags = excluded.tags, country = excluded.country, updated_at = excluded.updated_at
+      RETURNING rowid`).pluck(),
+    unindex: db.prepare('DELETE FROM customers_search WHERE rowid = ?'),
+    index: db.prepare('INSERT INTO customers_search (rowid, text) VALUES (?, ?)'),
+    dropPhones: db.prepare('DELETE FROM phones WHERE customer_id = ?'),
+    insertPhone: db.prepare('INSERT OR IGNORE INTO phones (customer_id, e164, national_number, label) VALUES (?, ?, ?, ?)'),
+    putPurchase: db.prepare(`
+      INSERT OR REPLACE INTO purchases (id, customer_id, order_number, product, quantity, amount_minor, currency, purchased_at)
+      VALUES (@id, @customerId, @orderNumber, @product, @quantity, @amountMinor, @currency, @purchasedAt)`),
+    putTicket: db.prepare(`
+      INSERT OR REPLACE INTO tickets (id, customer_id, subject, status, priority, opened_at, sla_due_at)
+      VALUES (@id, @customerId, @subject, @status, @priority, @openedAt, @slaDueAt)`),
+    putInteraction: db.prepare(`
+      INSERT OR REPLACE INTO interactions (id, customer_id, kind, call_id, phone, disposition, note, follow_up_on, agent, at)
+      VALUES (@id, @customerId, @kind, @callId, @phone, @disposition, @note, @followUpOn, @agent, @at)`),
+    pending: db.prepare('SELECT mutation_id, kind, payload FROM outbox WHERE rejected_reason IS NULL ORDER BY rowid LIMIT ?'),
+    acknowledge: db.prepare('DELETE FROM outbox WHERE mutation_id = ?'),
+    reject: db.prepare('UPDATE outbox SET rejected_reason = ? WHERE mutation_id = ?'),
+    counts: db.prepare('SELECT count(*) FILTER (WHERE rejected_reason IS NULL) AS pending, count(rejected_reason) AS rejected FROM outbox'),
+  };
+
+  function putCustomer(change: Extract<Change, { entity: 'customer' }>): void {
+    const { customer, phones } = change;
+    const rowid = sql.upsertCustomer.get({ ...customer, tags: JSON.stringify(customer.tags) }) as number;
+    sql.unindex.run(rowid);
+    sql.index.run(rowid, searchTextOf({
+      first_name: customer.firstName,
+      last_name: customer.lastName,
+      company: customer.company,
+      email: customer.email,
+      customer_number: customer.customerNumber,
+    }));
+    sql.dropPhones.run(customer.id);
+    for (const phone of phones) sql.insertPhone.run(customer.id, phone.e164, nationalNumberOf(phone.e164), phone.label);
+  }
+
+  /** Customers first: a page carries the customers its history rows belong to, but not always ahead of them. */
+  const applyChanges = db.transaction((changes: Change[], cursor: number): Set<string> => {
+    const touched = new Set<string>();
+    for (const change of changes) {
+      if (change.entity !== 'customer') continue;
+      putCustomer(change);
+      touched.add(change.customer.id);
+    }
+    for (const change of changes) {
+      if (change.entity === 'purchase') {
+        sql.putPurchase.run(change.purchase);
+        touched.add(change.purchase.customerId);
+      } else if (change.entity === 'ticket') {
+        sql.putTicket.run(change.ticket);
+        touched.add(change.ticket.customerId);
+      } else if (change.entity === 'interaction') {
+        sql.putInteraction.run(change.interaction);
+        if (change.interaction.customerId !== null) touched.add(change.interaction.customerId);
+      }
+    }
+    sql.setCursor.run(CURSOR_KEY, String(cursor));
+    return touched;
+  });
+
+  const settleMutations = db.transaction((results: MutationResult[]) => {
+    for (const result of results) {
+      if (result.status === 'rejected') sql.reject.run(result.reason ?? 'refused by the hub', result.mutationId);
+      else sql.acknowledge.run(result.mutationId);
+    }
+  });
+
+  return {
+    applyChanges: (changes: Change[], cursor: number) => applyChanges(changes, cursor),
+    syncCursor: () => Number((sql.cursor.get(CURSOR_KEY) as string | undefined) ?? 0),
+    pendingMutations: (limit: number): OutboxEntry[] =>
+      (sql.pending.all(limit) as { mutation_id: string; kind: string; payload: string }[]).map((row) => ({
+        mutationId: row.mutation_id,
+        kind: row.kind,
+        payload: JSON.parse(row.payload) as unknown,
+      })),
+    settleMutations: (results: MutationResult[]) => settleMutations(results),
+    outboxCounts: () => sql.counts.get() as { pending: number; rejected: number },
+  };
+}
+export type SyncWrites = ReturnType<typeof createSyncWrites>;

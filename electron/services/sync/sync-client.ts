@@ -1,0 +1,230 @@
+/**
+ * The desk's link to the hub. One cycle pushes the outbox, oldest first, then pulls
+ * pages after the store's cursor until the hub has no more. Cycles run at start, after
+ * every local write, when the hub's WebSocket nudges past the cursor, and every minute
+ * as a safety net; a failed cycle marks the desk offline and retries with backoff, while
+ * lookups, pops and notes carry on from the local store.
+ */
+import WebSocket from 'ws';
+import type { z } from 'zod';
+import { describeIssues } from '../../../shared/desk-wire.js';
+import {
+  HubErrorSchema,
+  MutationSchema,
+  NudgeSchema,
+  PullPageSchema,
+  PushResultSchema,
+  type MutationResult,
+  SessionSchema,
+  type SyncStatus,
+} from '../../../shared/sync.js';
+import type { Logger } from '../log.js';
+import type { DeskStore } from '../store/desk-store.js';
+
+export interface SyncClientOptions {
+  url: string;
+  username: string;
+  password: string;
+  /** Purchases and notes older than this many days are not pulled. */
+  historyDays: number;
+  store: DeskStore;
+  log: Logger;
+  onStatus(status: SyncStatus): void;
+  /** Customers whose card may have changed, after each page applied. */
+  onChanged(customerIds: Set<string>): void;
+  pageSize?: number;
+  pushBatch?: number;
+  now?: () => Date;
+}
+
+export interface SyncClient {
+  start(): void;
+  /** Run a cycle soon: something was written locally. */
+  kick(): void;
+  status(): SyncStatus;
+  /** One push-and-pull now, for tools: resolves when the desk is up to date or the attempt failed. */
+  syncNow(): Promise<SyncStatus>;
+  stop(): Promise<void>;
+}
+
+const REQUEST_TIMEOUT_MS = 15_000;
+const SAFETY_NET_MS = 60_000;
+const RETRY_MS = { first: 1_000, max: 30_000 };
+
+class HubError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function createSyncClient(options: SyncClientOptions): SyncClient {
+  const { store, log, now = () => new Date(), pageSize = 2_000, pushBatch = 200 } = options;
+  const base = options.url.replace(/\/+$/, '');
+  let token: string | null = null;
+  let socket: WebSocket | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  let retryMs = RETRY_MS.first;
+  let link: Pick<SyncStatus, 'state' | 'offlineSince' | 'lastSyncAt' | 'lastError'> = {
+    state: 'connecting',
+    offlineSince: null,
+    lastSyncAt: null,
+    lastError: null,
+  };
+  let published = '';
+
+  const status = (): SyncStatus => ({ ...link, ...store.outboxCounts() });
+  function publish(): void {
+    const current = status();
+    const text = JSON.stringify(current);
+    if (text !== published) {
+      published = text;
+      options.onStatus(current);
+    }
+  }
+
+  async function call<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown, retried = false): Promise<z.output<S>> {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const json: unknown = await response.json().catch(() => null);
+    if (response.status === 401 && token !== null && !retried) {
+      token = null;
+      await login();
+      return call(schema, method, path, body, true);
+    }
+    if (!response.ok) {
+      const error = HubErrorSchema.safeParse(json);
+      throw new HubError(response.status, `hub answered ${response.status}: ${error.success ? error.data.message : 'no reason given'}`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new HubError(response.status, `hub sent a malformed answer to ${path}: ${describeIssues(parsed.error)}`);
+    return parsed.data;
+  }
+
+  async function login(): Promise<void> {
+    const session = await call(SessionSchema, 'POST', '/v1/sessions', { username: options.username, password: options.password });
+    token = session.token;
+    log.info({ agent: session.agent.id, role: session.agent.role }, 'logged in to the hub');
+  }
+
+  async function push(): Promise<void> {
+    for (;;) {
+      const entries = store.pendingMutations(pushBatch);
+      if (entries.length === 0) return;
+      const valid = [];
+      const refused: MutationResult[] = [];
+      for (const entry of entries) {
+        const parsed = MutationSchema.safeParse(entry);
+        if (parsed.success) valid.push(parsed.data);
+        else refused.push({ mutationId: entry.mutationId, status: 'rejected', reason: `not a valid mutation: ${describeIssues(parsed.error)}` });
+      }
+      if (refused.length > 0) store.settleMutations(refused);
+      if (valid.length === 0) continue;
+      const { results } = await call(PushResultSchema, 'POST', '/v1/sync/mutations', { mutations: valid });
+      store.settleMutations(results);
+      const rejected = results.filter((r) => r.status === 'rejected');
+      if (rejected.length > 0) log.warn({ rejected }, 'the hub refused some notes or customers; they stay on this desk');
+      publish();
+    }
+  }
+
+  async function pull(): Promise<void> {
+    const since = new Date(now().getTime() - options.historyDays * 86_400_000).toISOString().slice(0, 10);
+    for (;;) {
+      const after = store.syncCursor();
+      const page = await call(PullPageSchema, 'GET', `/v1/sync/changes?after=${after}&limit=${pageSize}&historySince=${since}`);
+      if (page.changes.length > 0 || page.cursor !== after) {
+        const touched = store.applyChanges(page.changes, page.cursor);
+        if (touched.size > 0) options.onChanged(touched);
+      }
+      if (!page.more) return;
+    }
+  }
+
+  function openSocket(): void {
+    if (socket || stopped || token === null) return;
+    const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/v1/sync/nudges`, { headers: { authorization: `Bearer ${token}` } });
+    socket = ws;
+    ws.on('message', (data) => {
+      const nudge = NudgeSchema.safeParse(JSON.parse(data.toString()));
+      if (nudge.success && nudge.data.version > store.syncCursor()) kick();
+    });
+    ws.on('open', () => kick());
+    ws.on('error', (err) => log.debug({ err }, 'hub nudge socket failed'));
+    ws.on('close', () => {
+      if (socket === ws) socket = null;
+      // The next cycle finds out whether the hub is gone, and re-opens the socket when it is back.
+      if (!stopped) schedule(retryMs);
+    });
+  }
+
+  async function cycle(): Promise<void> {
+    try {
+      if (token === null) await login();
+      await push();
+      await pull();
+      link = { state: 'online', offlineSince: null, lastSyncAt: now().toISOString(), lastError: null };
+      retryMs = RETRY_MS.first;
+      openSocket();
+      schedule(SAFETY_NET_MS);
+    } catch (err) {
+      const reason = err instanceof HubError ? err.message : `cannot reach the hub at ${base}: ${(err as Error).cause ? String((err as { cause: unknown }).cause) : (err as Error).message}`;
+      if (link.state !== 'offline') log.warn({ reason }, 'hub unreachable; working offline');
+      link = { ...link, state: 'offline', offlineSince: link.offlineSince ?? now().toISOString(), lastError: reason };
+      schedule(retryMs);
+      retryMs = Math.min(retryMs * 2, RETRY_MS.max);
+    }
+    publish();
+  }
+
+  function schedule(ms: number): void {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(kick, ms);
+  }
+
+  function kick(): void {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    clearTimeout(timer);
+    running = cycle().finally(() => {
+      running = null;
+      if (again) {
+        again = false;
+        kick();
+      }
+    });
+  }
+
+  return {
+    start: kick,
+    kick() {
+      publish();
+      kick();
+    },
+    status,
+    async syncNow() {
+      kick();
+      while (running) await running;
+      return status();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      socket?.close();
+      await running;
+    },
+  };
+}

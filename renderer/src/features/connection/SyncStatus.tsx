@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { useDeskView } from '../../state/desk-state.js';
+
+/** The desk's link to the hub: up to date, or offline since when with how many notes still to send. Hidden with no hub. */
+export function SyncStatus() {
+  const { t, i18n } = useTranslation();
+  const sync = useDeskView((v) => v.settings?.sync);
+  if (!sync || sync.state === 'off') return null;
+  const since = sync.offlineSince ? new Date(sync.offlineSince).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) : '';
+  const waiting = sync.pending > 0 ? 'Pending' : '';
+  const text = sync.state === 'connecting' ? t('sync.connecting') : t(`sync.${sync.state}${waiting}`, { count: sync.pending, since });
+  return (
+    <span
+      role="status"
+      aria-label={t('sync.label')}
+      className={`connection sync ${sync.state}`}
+      data-sync={sync.state}
+      data-pending={sync.pending}
+      title={sync.lastError ?? undefined}
+    >
+      {text}
+      {sync.rejected > 0 && <span className="sync-rejected"> · {t('sync.rejected', { count: sync.rejected })}</span>}
+    </span>
+  );
+}

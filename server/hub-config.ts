@@ -1,0 +1,47 @@
+/**
+ * The hub's configuration: one JSON file validated against one schema, with the
+ * database URL also taken from the environment so a container or a unit file need
+ * not write the password into a file.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { describeIssues } from '../shared/desk-wire.js';
+
+export const HubConfigSchema = z.strictObject({
+  database: z.strictObject({
+    url: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection URL'),
+    poolSize: z.number().int().min(1).max(200).default(10),
+  }),
+  listen: z
+    .strictObject({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65_535).default(4790) })
+    .default({ host: '127.0.0.1', port: 4790 }),
+  /** Certificate and key in PEM files: with them the hub speaks HTTPS and WSS only. */
+  tls: z.strictObject({ certFile: z.string().min(1), keyFile: z.string().min(1) }).optional(),
+  sessionHours: z.number().min(0.01).max(24 * 30).default(12),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type HubConfig = z.output<typeof HubConfigSchema>;
+export type HubConfigInput = z.input<typeof HubConfigSchema>;
+
+export class HubConfigError extends Error {
+  override name = 'HubConfigError';
+}
+
+export const DATABASE_URL_ENV = 'AGENT_DESK_HUB_DATABASE_URL';
+
+/** From `--config <file>` (optional) and the environment; a bad file or field is named in the error. */
+export function loadHubConfig(file: string | undefined, env: NodeJS.ProcessEnv = process.env): HubConfig {
+  let input: Record<string, unknown> = {};
+  if (file !== undefined) {
+    try {
+      input = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (err) {
+      throw new HubConfigError(`${file}: cannot read the hub configuration (${(err as Error).message})`);
+    }
+  }
+  const url = env[DATABASE_URL_ENV];
+  if (url) input = { ...input, database: { ...(input.database as object | undefined), url } };
+  const parsed = HubConfigSchema.safeParse(input);
+  if (!parsed.success) throw new HubConfigError(`${file ?? DATABASE_URL_ENV}: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}

@@ -1,0 +1,51 @@
+/**
+ * One running hub: migrations brought forward, the pool, the change listener and the
+ * HTTP app, started in that order and stopped in reverse. Stateless, so any number
+ * run side by side on one database (docs/scaling.md).
+ */
+import type { Logger } from 'pino';
+import { createAccounts } from './accounts.js';
+import { migrateHub } from './db/migrations.js';
+import { createPool } from './db/pool.js';
+import type { HubConfig } from './hub-config.js';
+import { createHubApp } from './http/hub-app.js';
+import { listenForChanges } from './sync/fanout.js';
+
+export interface RunningHub {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHub(config: HubConfig, log: Logger): Promise<RunningHub> {
+  const pool = createPool(config.database.url, config.database.poolSize);
+  pool.on('error', (err) => log.warn({ err }, 'an idle database connection failed'));
+  try {
+    const applied = await migrateHub(pool);
+    if (applied.length > 0) log.info({ applied }, 'hub schema migrated');
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  const changes = listenForChanges(config.database.url, log);
+  const app = createHubApp({ config, pool, accounts: createAccounts(pool, config), changes, log });
+  try {
+    await app.listen({ host: config.listen.host, port: config.listen.port });
+  } catch (err) {
+    await changes.close();
+    await pool.end();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.listen.port;
+  const host = config.listen.host.includes(':') ? `[${config.listen.host}]` : config.listen.host;
+  const url = `${config.tls ? 'https' : 'http'}://${host}:${port}`;
+  log.info({ url, tls: config.tls !== undefined }, 'hub listening');
+  return {
+    url,
+    async close() {
+      await app.close();
+      await changes.close();
+      await pool.end();
+    },
+  };
+}

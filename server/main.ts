@@ -1,0 +1,118 @@
+/**
+ * `npm run hub -- <command>`: run the hub, bring its database forward, add an agent,
+ * or import an ERP/helpdesk feed. Answers are JSON on stdout; failures JSON on stderr
+ * with a non-zero exit code (2 for a usage error).
+ */
+import { createReadStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { RegionSchema } from '../shared/domain.js';
+import { AgentRoleSchema, NewAgentSchema } from '../shared/sync.js';
+import { describeIssues } from '../shared/desk-wire.js';
+import { createAccounts } from './accounts.js';
+import { migrateHub } from './db/migrations.js';
+import { createPool } from './db/pool.js';
+import { startHub } from './hub.js';
+import { loadHubConfig } from './hub-config.js';
+import { importFeed } from './import/import-feed.js';
+import { formatOf, type ImportKind } from './import/import-records.js';
+import { createHubLogger } from './log.js';
+
+const USAGE = `usage:
+  hub serve   [--config FILE]
+  hub migrate [--config FILE]
+  hub add-agent USERNAME --name NAME --role operator|supervisor|admin [--config FILE]   (password on stdin)
+  hub import customers|purchases|tickets FILE.csv|FILE.jsonl --region XX [--config FILE]
+The database URL comes from the config file or AGENT_DESK_HUB_DATABASE_URL.`;
+
+class UsageError extends Error {}
+
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        config: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        region: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`${JSON.stringify({ error: (err as Error).message })}\n${USAGE}\n`);
+    process.exit(2);
+  }
+})();
+
+const config = () => loadHubConfig(values.config);
+
+async function withPool<T>(use: (pool: ReturnType<typeof createPool>) => Promise<T>): Promise<T> {
+  const pool = createPool(config().database.url, 2);
+  try {
+    await migrateHub(pool);
+    return await use(pool);
+  } finally {
+    await pool.end();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += chunk;
+  return text.replace(/\r?\n$/, '');
+}
+
+const commands: Record<string, () => Promise<unknown>> = {
+  async serve() {
+    const settings = config();
+    const log = createHubLogger(settings.logLevel);
+    const hub = await startHub(settings, log);
+    process.stdout.write(`Agent Desk hub is at ${hub.url}\n`);
+    const stop = () => void hub.close().then(() => process.exit(0));
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+    return undefined;
+  },
+  async migrate() {
+    const pool = createPool(config().database.url, 1);
+    try {
+      return { applied: await migrateHub(pool) };
+    } finally {
+      await pool.end();
+    }
+  },
+  async 'add-agent'() {
+    const input = NewAgentSchema.safeParse({
+      username: positionals[1],
+      name: values.name,
+      role: AgentRoleSchema.safeParse(values.role).success ? values.role : undefined,
+      password: await readStdin(),
+    });
+    if (!input.success) throw new UsageError(`add-agent: ${describeIssues(input.error)}`);
+    return withPool(async (pool) => createAccounts(pool, { sessionHours: 1 }).createAgent(input.data));
+  },
+  async import() {
+    const kind = positionals[1];
+    const file = positionals[2];
+    if (kind !== 'customers' && kind !== 'purchases' && kind !== 'tickets') throw new UsageError('import needs customers, purchases or tickets');
+    if (file === undefined) throw new UsageError('import needs a FILE');
+    const region = RegionSchema.safeParse(values.region);
+    if (!region.success) throw new UsageError('--region needs the two-letter region national numbers in the feed belong to, such as BG');
+    const format = formatOf(file);
+    return withPool((pool) => importFeed(pool, kind as ImportKind, createReadStream(file), { format, region: region.data }));
+  },
+};
+
+async function main(): Promise<void> {
+  const command = commands[positionals[0] ?? ''];
+  if (values.help || !command) throw new UsageError(values.help ? '' : `unknown command "${positionals[0] ?? ''}"`);
+  const answer = await command();
+  if (answer !== undefined) process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+}
+
+main().catch((err: unknown) => {
+  const usage = err instanceof UsageError;
+  if (!usage || err.message) process.stderr.write(`${JSON.stringify({ error: (err as Error).message })}\n`);
+  if (usage) process.stderr.write(`${USAGE}\n`);
+  process.exitCode = usage ? 2 : 1;
+});

@@ -1,0 +1,97 @@
+/**
+ * Push: a desk's outbox entries applied in the order sent, one transaction for the
+ * batch and a savepoint for each entry, so a bad entry is refused on its own and the
+ * rest still land. The mutation id is recorded with the write it caused: a replay
+ * after a lost answer (or a hub killed between commit and reply) is a duplicate,
+ * acknowledged and not applied again.
+ */
+import type { Pool, PoolClient } from 'pg';
+import type { CustomerEdit, Mutation, MutationResult, Agent } from '../../shared/sync.js';
+import { isDataError, writeTransaction } from '../db/pool.js';
+
+/** A refusal that will never succeed on retry; anything else aborts the push so the desk tries again. */
+class Refusal extends Error {}
+
+
+export async function applyMutations(pool: Pool, agent: Agent, mutations: Mutation[]): Promise<MutationResult[]> {
+  return writeTransaction(pool, async (client) => {
+    const results: MutationResult[] = [];
+    for (const mutation of mutations) {
+      const { mutationId } = mutation;
+      await client.query('SAVEPOINT mutation');
+      try {
+        const seen = await client.query('INSERT INTO mutations (mutation_id, agent_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+          mutationId,
+          agent.id,
+          mutation.kind,
+        ]);
+        if (seen.rowCount === 0) {
+          results.push({ mutationId, status: 'duplicate' });
+        } else {
+          await apply(client, agent, mutation);
+          results.push({ mutationId, status: 'applied' });
+        }
+        await client.query('RELEASE SAVEPOINT mutation');
+      } catch (err) {
+        if (!(err instanceof Refusal) && !isDataError(err)) throw err;
+        await client.query('ROLLBACK TO SAVEPOINT mutation');
+        results.push({ mutationId, status: 'rejected', reason: (err as Error).message });
+      }
+    }
+    return results;
+  });
+}
+
+async function apply(client: PoolClient, agent: Agent, mutation: Mutation): Promise<void> {
+  switch (mutation.kind) {
+    case 'interaction.create': {
+      const i = mutation.payload;
+      if (i.agent !== agent.id) throw new Refusal(`written as agent "${i.agent}", but this session is agent "${agent.id}"`);
+      if (i.id !== mutation.mutationId) throw new Refusal('an interaction is pushed under its own id as the mutation id');
+      // Append-only: a note once written is never changed by a later push.
+      await client.query(
+        `INSERT INTO interactions (id, customer_id, kind, call_id, phone, disposition, note, follow_up_on, agent, at, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, nextval('change_version'))`,
+        [i.id, i.customerId, i.kind, i.callId, i.phone, i.disposition, i.note, i.followUpOn, i.agent, i.at],
+      );
+      return;
+    }
+    case 'customer.create': {
+      const { customer: c, phones } = mutation.payload;
+      await client.query(
+        `INSERT INTO customers (id, customer_number, first_name, last_name, company, email, type, industry, source, tags, country, created_at, updated_at, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, nextval('change_version'))`,
+        [c.id, c.customerNumber, c.firstName, c.lastName, c.company, c.email, c.type, c.industry, c.source, JSON.stringify(c.tags), c.country, c.createdAt, c.updatedAt],
+      );
+      for (const phone of phones) {
+        await client.query('INSERT INTO phones (customer_id, e164, label) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [c.id, phone.e164, phone.label]);
+      }
+      return;
+    }
+    case 'customer.update':
+      await updateCustomer(client, mutation.payload.customerId, mutation.payload.fields, mutation.payload.at);
+  }
+}
+
+const EDIT_COLUMNS: Record<keyof CustomerEdit, string> = {
+  firstName: 'first_name',
+  lastName: 'last_name',
+  company: 'company',
+  email: 'email',
+  type: 'type',
+  industry: 'industry',
+  tags: 'tags',
+  country: 'country',
+};
+
+/** Last writer wins per field, in the hub's order: only the fields this edit names are written. */
+async function updateCustomer(client: PoolClient, customerId: string, fields: CustomerEdit, at: string): Promise<void> {
+  const entries = Object.entries(fields) as [keyof CustomerEdit, unknown][];
+  const sets = entries.map(([field], n) => `${EDIT_COLUMNS[field]} = $${n + 3}`);
+  const values = entries.map(([field, value]) => (field === 'tags' ? JSON.stringify(value) : value));
+  const { rowCount } = await client.query(
+    `UPDATE customers SET ${sets.join(', ')}, updated_at = greatest(updated_at, $2), version = nextval('change_version') WHERE id = $1`,
+    [customerId, at, ...values],
+  );
+  if (rowCount === 0) throw new Refusal(`no customer with id ${customerId}`);
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PopCard } from '../../shared/call.js';
+import { type PostgresServer, startPostgres } from '../support/postgres.js';
+import { startSyncedDesk, type SyncedDesk } from '../support/synced-desk.js';
+import { startTestHub, type TestHub } from '../support/test-hub.js';
+
+let postgres: PostgresServer;
+let hub: TestHub;
+let deskA: SyncedDesk;
+let deskB: SyncedDesk;
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+  hub = await startTestHub(postgres);
+  [deskA, deskB] = await Promise.all([startSyncedDesk(hub.url, 'alice'), startSyncedDesk(hub.url, 'bob')]);
+});
+
+afterAll(async () => {
+  await Promise.all([deskA?.close(), deskB?.close()]);
+  await hub?.close();
+  await postgres?.stop();
+});
+
+const ring = (desk: SyncedDesk, remote: string) => {
+  const callId = randomUUID();
+  desk.desk.onCallEvent({ callId, state: 'ringing', direction: 'inbound', remote }, 'test');
+  return callId;
+};
+
+const latestCard = (desk: SyncedDesk, callId: string): PopCard | undefined =>
+  desk.events.findLast((e): e is { name: 'pop'; payload: PopCard } => e.name === 'pop' && e.payload.callId === callId)?.payload;
+
+describe('two desks and a hub', () => {
+  it('brings the hub’s customers with their purchases and tickets to a new desk', async () => {
+    const card = latestCard(deskB, ring(deskB, '0888 123 456'))!;
+    expect(card.match).toBe('exact');
+    expect(card.candidates).toHaveLength(1);
+    const ivan = card.candidates[0]!;
+    expect(ivan.customer).toMatchObject({ firstName: 'Иван', lastName: 'Иванов', customerNumber: 'C-1001' });
+    expect(ivan.purchases.map((p) => [p.orderNumber, p.amountMinor])).toEqual([['SO-1', 12_900]]);
+    expect(ivan.tickets.map((t) => t.subject)).toEqual(['Router drops Wi-Fi every evening']);
+  });
+
+  it('puts a note written on desk A on desk B’s open card for the same caller', async () => {
+    const callOnB = ring(deskB, '+359888123456');
+    const ivanId = latestCard(deskB, callOnB)!.candidates[0]!.customer.id;
+    const saved = await deskA.desk.handlers.saveAnnotation({
+      mutationId: randomUUID(), callId: null, customerId: ivanId, phone: '+359888123456',
+      note: 'Promised a technician on Friday', disposition: 'callback', followUpOn: '2026-11-27',
+    });
+    await expect
+      .poll(() => latestCard(deskB, callOnB)?.candidates[0]?.interactions.find((i) => i.id === saved.id), { timeout: 5_000 })
+      .toMatchObject({ note: 'Promised a technician on Friday', agent: 'alice', followUpOn: '2026-11-27' });
+    expect((await deskA.sync()).pending).toBe(0);
+  });
+
+  it('sends a customer created on desk A to desk B, which then pops them', async () => {
+    await deskA.desk.handlers.createCustomer({
+      mutationId: randomUUID(), firstName: 'Olena', lastName: 'Shevchenko', company: null, email: null, type: 'person',
+      phones: [{ e164: '+380501234567', label: 'mobile' }],
+    });
+    await expect.poll(() => deskB.desk.handlers.searchCustomers({ query: 'shevchenko', limit: 5 }), { timeout: 5_000 }).toHaveLength(1);
+    const card = latestCard(deskB, ring(deskB, '+380 50 123 4567'))!;
+    expect(card.candidates[0]!.customer).toMatchObject({ firstName: 'Olena', source: 'desk' });
+  });
+
+  it('pushes a note about a call with no customer, under the agent who wrote it', async () => {
+    const mutationId = randomUUID();
+    await deskA.desk.handlers.saveAnnotation({
+      mutationId, callId: 'unknown-caller-1', customerId: null, phone: null, note: 'wrong number, hung up', disposition: 'wrong_number', followUpOn: null,
+    });
+    await expect.poll(async () => (await hub.db.query('SELECT agent, kind FROM interactions WHERE id = $1', [mutationId])).rows, { timeout: 5_000 })
+      .toEqual([{ agent: 'alice', kind: 'call' }]);
+    await expect.poll(async () => (await deskA.sync()).pending).toBe(0);
+  });
+});
