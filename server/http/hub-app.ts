@@ -117,8 +117,8 @@ export function createHubApp({ config, pool, accounts, changes, log }: HubDeps):
       return reply.code(204).send();
     });
 
-    scope.get('/v1/sync/changes', { preHandler: anyAgent }, async (request) =>
-      pullChanges(pool, parse(PullQuerySchema, request.query, 'pull')),
+    scope.get('/v1/sync/changes', { preHandler: anyAgent }, async (request, reply) =>
+      reply.type('application/json').send(await pullChanges(pool, parse(PullQuerySchema, request.query, 'pull'))),
     );
 
     scope.post('/v1/sync/mutations', { preHandler: anyAgent }, async (request) => {

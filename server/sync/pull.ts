@@ -1,58 +1,83 @@
 /**
- * Pull: the changes after a desk's cursor, in version order, a page at a time. Each
- * table is read by its version index; the page is the first `limit` of their union.
+ * Pull: the changes after a desk's cursor, in version order, a page at a time.
+ *
+ * The page's last version is found first, from the version indexes alone; then each
+ * table is read for exactly the rows of that page. PostgreSQL writes the page's JSON
+ * itself (the shapes of shared/sync.ts's ChangeSchema), so the hub passes text through
+ * instead of turning a million rows into objects and back on a first sync.
+ *
  * A page is self-contained: when a purchase, ticket or note in it belongs to a customer
- * whose own newest version lies after the page, that customer rides along, so a desk
- * never holds a row whose customer it has not got.
+ * whose own newest version lies after the page, that customer rides along at the front,
+ * so a desk never holds a row whose customer it has not got.
  */
 import type { Pool } from 'pg';
-import type { Change, PullPage, PullQuerySchema } from '../../shared/sync.js';
 import type { z } from 'zod';
-import { toCustomer, toInteraction, toPhones, toPurchase, toTicket } from '../db/rows.js';
+import type { PullQuerySchema } from '../../shared/sync.js';
 
-type Row = Record<string, unknown> & { version: number };
+/** JavaScript's toISOString(), so the desk stores one timestamp format whichever side wrote the row. */
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-const CUSTOMER_SELECT = `
-  SELECT c.*, COALESCE((SELECT json_agg(json_build_object('e164', p.e164, 'label', p.label) ORDER BY p.e164)
-                        FROM phones p WHERE p.customer_id = c.id), '[]') AS phones
-  FROM customers c`;
+const CUSTOMER_CHANGE = `json_build_object('entity', 'customer', 'version', c.version,
+  'customer', json_build_object('id', c.id, 'customerNumber', c.customer_number, 'firstName', c.first_name, 'lastName', c.last_name,
+    'company', c.company, 'email', c.email, 'type', c.type, 'industry', c.industry, 'source', c.source, 'tags', c.tags,
+    'country', c.country, 'createdAt', ${iso('c.created_at')}, 'updatedAt', ${iso('c.updated_at')}),
+  'phones', COALESCE((SELECT json_agg(json_build_object('e164', p.e164, 'label', p.label) ORDER BY p.e164) FROM phones p WHERE p.customer_id = c.id), '[]'::json))`;
 
-const toCustomerChange = (r: Row): Change => ({ entity: 'customer', version: r.version, customer: toCustomer(r), phones: toPhones(r) });
+const PAGE_BOUND = `
+  WITH candidates AS (
+    (SELECT version FROM customers WHERE version > $1 ORDER BY version LIMIT $2)
+    UNION ALL (SELECT version FROM purchases WHERE version > $1 AND purchased_at >= $3 ORDER BY version LIMIT $2)
+    UNION ALL (SELECT version FROM tickets WHERE version > $1 ORDER BY version LIMIT $2)
+    UNION ALL (SELECT version FROM interactions WHERE version > $1 AND at >= $3 ORDER BY version LIMIT $2)
+  )
+  SELECT max(version) AS bound FROM (SELECT version FROM candidates ORDER BY version LIMIT $2) page`;
 
-export async function pullChanges(pool: Pool, query: z.output<typeof PullQuerySchema>): Promise<PullPage> {
+/** Whether anything lies after the page: every table asked, since one table alone may fill the page and hide the rest. */
+const MORE_AFTER = `
+  SELECT EXISTS (SELECT 1 FROM customers WHERE version > $1)
+      OR EXISTS (SELECT 1 FROM purchases WHERE version > $1 AND purchased_at >= $2)
+      OR EXISTS (SELECT 1 FROM tickets WHERE version > $1)
+      OR EXISTS (SELECT 1 FROM interactions WHERE version > $1 AND at >= $2) AS more`;
+
+/** $1 < version <= $2; history since $3. */
+const PAGE = `
+  WITH page (version, owner, change) AS (
+    SELECT c.version, NULL AS owner, ${CUSTOMER_CHANGE} AS change FROM customers c WHERE c.version > $1 AND c.version <= $2
+    UNION ALL
+    SELECT version, customer_id, json_build_object('entity', 'purchase', 'version', version, 'purchase', json_build_object(
+      'id', id, 'customerId', customer_id, 'orderNumber', order_number, 'product', product, 'quantity', quantity,
+      'amountMinor', amount_minor, 'currency', currency, 'purchasedAt', ${iso('purchased_at')}))
+    FROM purchases WHERE version > $1 AND version <= $2 AND purchased_at >= $3
+    UNION ALL
+    SELECT version, customer_id, json_build_object('entity', 'ticket', 'version', version, 'ticket', json_build_object(
+      'id', id, 'customerId', customer_id, 'subject', subject, 'status', status, 'priority', priority,
+      'openedAt', ${iso('opened_at')}, 'slaDueAt', ${iso('sla_due_at')}))
+    FROM tickets WHERE version > $1 AND version <= $2
+    UNION ALL
+    SELECT version, customer_id, json_build_object('entity', 'interaction', 'version', version, 'interaction', json_build_object(
+      'id', id, 'customerId', customer_id, 'kind', kind, 'callId', call_id, 'phone', phone, 'disposition', disposition,
+      'note', note, 'followUpOn', follow_up_on, 'agent', agent, 'at', ${iso('at')}))
+    FROM interactions WHERE version > $1 AND version <= $2 AND at >= $3
+  ),
+  riding AS (
+    SELECT ${CUSTOMER_CHANGE} AS change FROM customers c WHERE c.id IN (SELECT owner FROM page) AND c.version > $2
+  )
+  SELECT (SELECT COALESCE(json_agg(change), '[]'::json) FROM riding)::text AS riding,
+         (SELECT COALESCE(json_agg(change ORDER BY version), '[]'::json) FROM page)::text AS page`;
+
+/** The page as JSON text, ready to send: `{ changes, cursor, more }` of shared/sync.ts's PullPageSchema. */
+export async function pullChanges(pool: Pool, query: z.output<typeof PullQuerySchema>): Promise<string> {
   const { after, limit } = query;
   const since = query.historySince ?? '-infinity';
-  const [customers, purchases, tickets, interactions] = await Promise.all([
-    pool.query<Row>(`${CUSTOMER_SELECT} WHERE c.version > $1 ORDER BY c.version LIMIT $2`, [after, limit]),
-    pool.query<Row>('SELECT * FROM purchases WHERE version > $1 AND purchased_at >= $3 ORDER BY version LIMIT $2', [after, limit, since]),
-    pool.query<Row>('SELECT * FROM tickets WHERE version > $1 ORDER BY version LIMIT $2', [after, limit]),
-    pool.query<Row>('SELECT * FROM interactions WHERE version > $1 AND at >= $3 ORDER BY version LIMIT $2', [after, limit, since]),
+  const { rows } = await pool.query<{ bound: number | null }>(PAGE_BOUND, [after, limit, since]);
+  const bound = rows[0]!.bound;
+  if (bound === null) return JSON.stringify({ changes: [], cursor: after, more: false });
+  const [more, page] = await Promise.all([
+    pool.query<{ more: boolean }>(MORE_AFTER, [bound, since]).then((r) => r.rows[0]!.more),
+    pool.query<{ riding: string; page: string }>(PAGE, [after, bound, since]).then((r) => r.rows[0]!),
   ]);
-  const all: Change[] = [
-    ...customers.rows.map(toCustomerChange),
-    ...purchases.rows.map((r): Change => ({ entity: 'purchase', version: r.version, purchase: toPurchase(r) })),
-    ...tickets.rows.map((r): Change => ({ entity: 'ticket', version: r.version, ticket: toTicket(r) })),
-    ...interactions.rows.map((r): Change => ({ entity: 'interaction', version: r.version, interaction: toInteraction(r) })),
-  ].sort((a, b) => a.version - b.version);
-
-  const page = all.slice(0, limit);
-  const cursor = page.at(-1)?.version ?? after;
-  const more = all.length > limit || [customers, purchases, tickets, interactions].some((r) => r.rows.length === limit);
-  return { changes: [...(await customersOwningLater(pool, page, cursor)), ...page], cursor, more };
+  // A bound was found, so the page holds at least that row: both arrays can be joined as text.
+  const changes = page.riding === '[]' ? page.page : `${page.riding.slice(0, -1)},${page.page.slice(1)}`;
+  return `{"changes":${changes},"cursor":${bound},"more":${more}}`;
 }
 
-async function customersOwningLater(pool: Pool, page: Change[], cursor: number): Promise<Change[]> {
-  const inPage = new Set(page.flatMap((c) => (c.entity === 'customer' ? [c.customer.id] : [])));
-  const owners = new Set<string>();
-  for (const change of page) {
-    const owner =
-      change.entity === 'purchase' ? change.purchase.customerId
-      : change.entity === 'ticket' ? change.ticket.customerId
-      : change.entity === 'interaction' ? change.interaction.customerId
-      : null;
-    if (owner !== null && !inPage.has(owner)) owners.add(owner);
-  }
-  if (owners.size === 0) return [];
-  const { rows } = await pool.query<Row>(`${CUSTOMER_SELECT} WHERE c.id = ANY($1) AND c.version > $2`, [[...owners], cursor]);
-  return rows.map(toCustomerChange);
-}

@@ -10,6 +10,7 @@ import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { benchLookup, type Latency } from './lookup-bench.js';
 import { benchPopLatency } from './pop-latency.js';
 import { benchSipBurst } from './sip-burst.js';
+import { benchHubSync } from './hub-sync.js';
 
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const lookups = Number(process.env.BENCH_LOOKUPS ?? 20_000);
@@ -51,6 +52,9 @@ async function main(): Promise<void> {
   console.log('SIP burst from sipp: 200 calls/s for 10 s …');
   const sipBurst = await benchSipBurst(storeFile, 200, 10);
 
+  console.log(`hub: ${customers.toLocaleString('en')} customers into PostgreSQL, the initial sync of an empty desk, notes desk A → desk B …`);
+  const hub = await benchHubSync(customers, Number(process.env.BENCH_NOTES ?? 100));
+
   const figures = {
     store: {
       customers: health.customers,
@@ -74,6 +78,7 @@ async function main(): Promise<void> {
     },
     hostRssMiB: Math.max(pop.hostRssMiB, backToBack.hostRssMiB),
     sipBurst,
+    hub,
   };
   console.log(JSON.stringify(figures, null, 2));
 }

@@ -11,6 +11,7 @@ import { waitForOutput } from './child-output.js';
 
 export interface HubProcess {
   url: string;
+  pid: number;
   /** SIGKILL: no clean shutdown, as when the hub's machine loses power. */
   kill(): Promise<void>;
   stop(): Promise<void>;
@@ -31,6 +32,7 @@ export async function startHubProcess(dir: string, databaseUrl: string, port?: n
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,
+    pid: child.pid ?? 0,
     async kill() {
       child.kill('SIGKILL');
       await exited;

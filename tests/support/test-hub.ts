@@ -35,12 +35,16 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
+export async function prepareAgents(pool: pg.Pool): Promise<void> {
+  const accounts = createAccounts(pool, { sessionHours: 1 });
+  for (const agent of AGENTS) await accounts.createAgent({ ...agent, password: PASSWORD });
+}
+
 export async function prepareHubDatabase(databaseUrl: string): Promise<void> {
   const pool = createPool(databaseUrl, 2);
   try {
     await migrateHub(pool);
-    const accounts = createAccounts(pool, { sessionHours: 1 });
-    for (const agent of AGENTS) await accounts.createAgent({ ...agent, password: PASSWORD });
+    await prepareAgents(pool);
     const feed: [ImportKind, string][] = [['customers', 'customers.csv'], ['purchases', 'purchases.csv'], ['tickets', 'tickets.jsonl']];
     for (const [kind, file] of feed) await importFeed(pool, kind, createReadStream(`${FEED}/${file}`), { format: formatOf(file), region: 'BG' });
   } finally {

@@ -137,16 +137,25 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     }
   }
 
+  /** The next page is fetched while this one is written: the hub and the desk's disk work side by side on a first sync. */
   async function pull(): Promise<void> {
     const since = new Date(now().getTime() - options.historyDays * 86_400_000).toISOString().slice(0, 10);
+    const fetchAfter = (after: number) => call(PullPageSchema, 'GET', `/v1/sync/changes?after=${after}&limit=${pageSize}&historySince=${since}`);
+    let after = store.syncCursor();
+    let next = fetchAfter(after);
     for (;;) {
-      const after = store.syncCursor();
-      const page = await call(PullPageSchema, 'GET', `/v1/sync/changes?after=${after}&limit=${pageSize}&historySince=${since}`);
+      const page = await next;
+      if (page.more) {
+        next = fetchAfter(page.cursor);
+        // Should this page fail to apply, the fetch already under way is dropped, not left unhandled.
+        next.catch(() => undefined);
+      }
       if (page.changes.length > 0 || page.cursor !== after) {
         const touched = store.applyChanges(page.changes, page.cursor);
         if (touched.size > 0) options.onChanged(touched);
       }
       if (!page.more) return;
+      after = page.cursor;
     }
   }
 
@@ -155,6 +164,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/v1/sync/nudges`, { headers: { authorization: `Bearer ${token}` } });
     socket = ws;
     ws.on('message', (data) => {
+      if (stopped) return;
       const nudge = NudgeSchema.safeParse(JSON.parse(data.toString()));
       if (nudge.success && nudge.data.version > store.syncCursor()) kick();
     });
@@ -211,6 +221,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   return {
     start: kick,
     kick() {
+      if (stopped) return;
       publish();
       kick();
     },
