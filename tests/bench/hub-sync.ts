@@ -4,7 +4,7 @@
  * desk keeps a year of history, as by default); then notes written on desk A timed
  * until desk B has applied them; and the hub process's memory.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -28,7 +28,7 @@ export interface HubSyncFigures {
   hubRows: { phones: number; purchases: number; tickets: number; interactions: number };
   seedSeconds: number;
   /** historyRows: what the desk got; hubRecentHistoryRows: what the hub holds of the last 365 days (the two must agree). */
-  initialSync: { seconds: number; customers: number; phones: number; historyRows: number; hubRecentHistoryRows: number; pageSize: number };
+  initialSync: { seconds: number; customers: number; phones: number; historyRows: number; hubRecentHistoryRows: number; pageSize: number; deskStoreMiB: number };
   propagation: { notes: number; p50Ms: number; p95Ms: number; maxMs: number; targetP95Ms: number };
   hubRssMiB: { afterInitialSync: number; peak: number };
 }
@@ -122,6 +122,8 @@ export async function benchHubSync(customers: number, notes: number): Promise<Hu
     const syncSeconds = (performance.now() - syncStarted) / 1000;
     if (status.state !== 'online') throw new Error(`initial sync failed: ${status.lastError}`);
     const health = storeB.health();
+    const fileMiB = (name: string) => statSync(join(dir, name), { throwIfNoEntry: false })?.size ?? 0;
+    const deskStoreMiB = Math.round((fileMiB('desk-b.sqlite') + fileMiB('desk-b.sqlite-wal')) / 2 ** 20);
     const afterInitialSync = rssMiB(hub.pid, 'VmRSS');
 
     // Desk A only writes: it gets the customers it will write about, and a cursor at the hub's newest version, instead of a million customers again.
@@ -167,6 +169,7 @@ export async function benchHubSync(customers: number, notes: number): Promise<Hu
         historyRows: health.purchases + health.tickets + health.interactions,
         hubRecentHistoryRows: recentHistory,
         pageSize,
+        deskStoreMiB,
       },
       propagation: { notes, p50Ms: round(percentile(delays, 50)), p95Ms: round(percentile(delays, 95)), maxMs: round(Math.max(...delays)), targetP95Ms: 1_000 },
       hubRssMiB: { afterInitialSync, peak },

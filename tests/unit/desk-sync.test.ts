@@ -1,4 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger } from '../../electron/services/log.js';
+import { openDeskStore } from '../../electron/services/store/open-store.js';
+import { createSyncClient } from '../../electron/services/sync/sync-client.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PopCard } from '../../shared/call.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
@@ -73,5 +79,33 @@ describe('two desks and a hub', () => {
     await expect.poll(async () => (await hub.db.query('SELECT agent, kind FROM interactions WHERE id = $1', [mutationId])).rows, { timeout: 5_000 })
       .toEqual([{ agent: 'alice', kind: 'call' }]);
     await expect.poll(async () => (await deskA.sync()).pending).toBe(0);
+  });
+});
+
+describe('a desk the hub cannot let in', () => {
+  async function syncOnce(password: string | null) {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-refused-'));
+    const store = openDeskStore(join(dir, 'desk.sqlite'));
+    const client = createSyncClient({
+      url: hub.url, username: 'alice', password, historyDays: 30, store, log: silentLogger, onStatus: () => undefined, onChanged: () => undefined,
+    });
+    try {
+      return { status: await client.syncNow(), customers: store.countCustomers() };
+    } finally {
+      await client.stop();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('stays offline with the hub’s reason when the password is wrong', async () => {
+    const { status, customers } = await syncOnce('not alice’s password');
+    expect(status).toMatchObject({ state: 'offline', lastError: 'hub answered 401: wrong username or password', offlineSince: expect.any(String) });
+    expect(customers).toBe(0);
+  });
+
+  it('says which setting is missing when the policy named a hub but the agent has no password yet', async () => {
+    const { status } = await syncOnce(null);
+    expect(status).toMatchObject({ state: 'offline', lastError: 'no hub password for agent "alice": set hub.password in this desk\'s settings' });
   });
 });

@@ -46,6 +46,15 @@ describe('the effective configuration', () => {
     ]);
   });
 
+  it('lets IT lock the hub URL while each agent keeps their own hub password', () => {
+    write(files.user, { agent: { id: 'alice', name: 'Alice' }, hub: { url: 'http://127.0.0.1:9/not-this-one', password: 'alice secret' } });
+    write(files.policy, { hub: { url: 'https://hub.example.internal:4790' } });
+    const { config, locked, problems } = loadEffectiveConfig(files);
+    expect(problems).toEqual([]);
+    expect(config.hub).toEqual({ url: 'https://hub.example.internal:4790', password: 'alice secret', historyDays: 365 });
+    expect(locked).toEqual([{ path: 'hub.url', origin: files.policy }]);
+  });
+
   it('starts on the last good policy when the current one is broken, naming the file', () => {
     write(files.policy, { region: 'PL' });
     loadEffectiveConfig(files);

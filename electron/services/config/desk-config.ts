@@ -85,7 +85,8 @@ export const DeskConfigSchema = z.strictObject({
     .default({ json: { enabled: true, host: '127.0.0.1', port: 4780, token: null } }),
   /**
    * The hub this desk syncs with (docs/hub.md); none: the desk works alone on its local store.
-   * The desk logs in as its agent id; the URL is usually set and locked by IT's policy.
+   * The desk logs in as its agent id. IT's policy usually sets and locks the URL while the
+   * password is each agent's own, so either may come without the other.
    */
   hub: z
     .strictObject({
@@ -94,7 +95,6 @@ export const DeskConfigSchema = z.strictObject({
       /** Purchases and notes older than this are not brought to the desk. */
       historyDays: z.number().int().min(1).max(3_650).default(365),
     })
-    .refine((hub) => hub.url === null || hub.password !== null, { message: "a hub URL needs the agent's password", path: ['password'] })
     .default({ url: null, password: null, historyDays: 365 }),
   /** Updates from IT's own server (electron-updater's generic provider); usually set and locked by the policy. */
   updates: z

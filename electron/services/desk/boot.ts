@@ -70,7 +70,7 @@ export async function startDesk(effective: EffectiveConfig, log: Logger, runtime
 
   const { url: hubUrl, password, historyDays } = config.hub;
   const sync: SyncClient | undefined =
-    hubUrl !== null && password !== null
+    hubUrl !== null
       ? createSyncClient({
           url: hubUrl,
           username: config.agent.id,

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { type DeskProcess, freePort, startDeskProcess } from '../support/desk-process.js';
+import { type HubProcess, startHubProcess } from '../support/hub-process.js';
+import { type PostgresServer, startPostgres } from '../support/postgres.js';
+import { PASSWORD, prepareHubDatabase } from '../support/test-hub.js';
+
+let postgres: PostgresServer;
+let dir: string;
+let databaseUrl: string;
+let hubPort: number;
+let hub: HubProcess;
+const desks: DeskProcess[] = [];
+
+test.beforeAll(async () => {
+  postgres = await startPostgres();
+  dir = mkdtempSync(join(tmpdir(), 'sync-e2e-'));
+  databaseUrl = await postgres.createDatabase();
+  await prepareHubDatabase(databaseUrl);
+  hubPort = await freePort();
+  hub = await startHubProcess(dir, databaseUrl, hubPort);
+});
+
+test.afterAll(async () => {
+  for (const desk of desks) await desk.stop();
+  await hub?.stop();
+  await postgres?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function openDesk(page: Page, agent: string): Promise<DeskProcess> {
+  const dataDir = mkdtempSync(join(dir, `${agent}-`));
+  const desk = await startDeskProcess(dataDir, { agent: { id: agent, name: agent }, hub: { url: hub.url, password: PASSWORD } });
+  desks.push(desk);
+  await page.goto(desk.url);
+  await expect(page.getByRole('status', { name: 'Sync with the hub' })).toHaveText('Hub: up to date');
+  return desk;
+}
+
+async function writeNote(page: Page, note: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Note' }).fill(note);
+  await page.getByLabel('Disposition').selectOption('callback');
+  await page.getByRole('button', { name: 'Save note' }).click();
+}
+
+test('a note written on one desk reaches the other desk’s card, and waits out a hub outage', async ({ browser }) => {
+  const [pageA, pageB] = [await browser.newPage(), await browser.newPage()];
+  const [deskA, deskB] = [await openDesk(pageA, 'alice'), await openDesk(pageB, 'bob')];
+
+  await deskA.postCallEvent({ callId: 'sync-a1', state: 'ringing', remote: '0888 123 456' });
+  await deskB.postCallEvent({ callId: 'sync-b1', state: 'ringing', remote: '+359 888 123 456' });
+  const cardB = pageB.getByRole('region', { name: /Incoming call from Иван Иванов/ });
+  await expect(cardB).toContainText('Router X200');
+  await expect(pageA.getByRole('region', { name: /Incoming call from Иван Иванов/ })).toBeVisible();
+
+  await writeNote(pageA, 'Technician booked for Friday morning');
+  await expect(cardB.getByRole('list', { name: 'History' })).toContainText('Technician booked for Friday morning', { timeout: 5_000 });
+
+  await hub.kill();
+  await writeNote(pageA, 'Customer called back while the hub was down');
+  const statusA = pageA.getByRole('status', { name: 'Sync with the hub' });
+  await expect(statusA).toContainText(/Hub offline since \d{1,2}:\d\d( [AP]M)? · 1 note waiting to send/, { timeout: 15_000 });
+  await expect(pageA.getByRole('list', { name: 'History' })).toContainText('Customer called back while the hub was down');
+
+  hub = await startHubProcess(dir, databaseUrl, hubPort);
+  await expect(statusA).toHaveText('Hub: up to date', { timeout: 40_000 });
+  await expect(cardB.getByRole('list', { name: 'History' })).toContainText('Customer called back while the hub was down', { timeout: 5_000 });
+});
