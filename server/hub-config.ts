@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { QueueSettingsSchema } from '../shared/board.js';
 import { describeIssues } from '../shared/desk-wire.js';
 
 export const HubConfigSchema = z.strictObject({
@@ -18,6 +19,8 @@ export const HubConfigSchema = z.strictObject({
   /** Certificate and key in PEM files: with them the hub speaks HTTPS and WSS only. */
   tls: z.strictObject({ certFile: z.string().min(1), keyFile: z.string().min(1) }).optional(),
   sessionHours: z.number().min(0.01).max(24 * 30).default(12),
+  /** The supervisor board's queues: T for each service level and the tiles' thresholds. Queues not listed get the defaults. */
+  board: z.strictObject({ queues: z.array(QueueSettingsSchema).max(500).default([]) }).default({ queues: [] }),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type HubConfig = z.output<typeof HubConfigSchema>;

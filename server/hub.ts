@@ -6,10 +6,11 @@
 import type { Logger } from 'pino';
 import { createAccounts } from './accounts.js';
 import { migrateHub } from './db/migrations.js';
-import { createPool } from './db/pool.js';
+import { CHANGES_CHANNEL, createPool, newestVersion } from './db/pool.js';
 import type { HubConfig } from './hub-config.js';
 import { createHubApp } from './http/hub-app.js';
-import { listenForChanges } from './sync/fanout.js';
+import { listenOnChannel } from './sync/fanout.js';
+import { startBoardFeed } from './board/board-feed.js';
 
 export interface RunningHub {
   url: string;
@@ -26,11 +27,18 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
     await pool.end();
     throw err;
   }
-  const changes = listenForChanges(config.database.url, log);
-  const app = createHubApp({ config, pool, accounts: createAccounts(pool, config), changes, log });
+  // On (re)connect the newest version goes out, so desks catch up on whatever was written while this hub was not listening.
+  const changes = listenOnChannel(config.database.url, CHANGES_CHANNEL, log, async (client) => String(await newestVersion(client)));
+  const board = await startBoardFeed(pool, config.database.url, config.board.queues, log).catch(async (err: unknown) => {
+    await changes.close();
+    await pool.end();
+    throw err;
+  });
+  const app = createHubApp({ config, pool, accounts: createAccounts(pool, config), changes, board, log });
   try {
     await app.listen({ host: config.listen.host, port: config.listen.port });
   } catch (err) {
+    await board.close();
     await changes.close();
     await pool.end();
     throw err;
@@ -44,6 +52,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
     url,
     async close() {
       await app.close();
+      await board.close();
       await changes.close();
       await pool.end();
     },

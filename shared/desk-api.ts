@@ -15,11 +15,24 @@ import {
   RegionSchema,
 } from './domain.js';
 import { SyncStatusSchema } from './sync.js';
+import { AgentStateSchema } from './board.js';
 
 const CallIdInput = z.strictObject({ callId: z.string().min(1).max(128) });
 
 export const SimulatedScenarioSchema = z.enum(['known', 'several', 'probable', 'unknown', 'withheld']);
 export type SimulatedScenario = z.infer<typeof SimulatedScenarioSchema>;
+
+/** The agent's state as this desk shows it; wrapUpEndsAt counts down the wrap-up after a call. */
+export const DeskAgentStateSchema = z.object({
+  state: AgentStateSchema,
+  since: z.iso.datetime({ offset: true }),
+  breakReason: z.string().nullable(),
+  wrapUpEndsAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type DeskAgentState = z.infer<typeof DeskAgentStateSchema>;
+
+/** The reasons a break can be taken for, offered in the state menu. */
+export const BREAK_REASONS = ['lunch', 'coffee', 'training', 'meeting', 'coaching'] as const;
 
 /** What a UI needs on attach: who it is, the desk's settings, the calls under way. */
 export const DeskStateSchema = z.object({
@@ -36,6 +49,7 @@ export const DeskStateSchema = z.object({
     problems: z.array(z.string()),
   }),
   sync: SyncStatusSchema,
+  agentState: DeskAgentStateSchema,
 });
 export type DeskState = z.infer<typeof DeskStateSchema>;
 
@@ -61,6 +75,14 @@ export const deskRequests = {
     input: z.strictObject({ scenario: SimulatedScenarioSchema }),
     output: z.strictObject({ callId: z.string() }),
   },
+  /** The agent makes themselves available, takes a break (with its reason) or ends their wrap-up early. */
+  setAgentState: {
+    input: z.discriminatedUnion('state', [
+      z.strictObject({ state: z.literal('available') }),
+      z.strictObject({ state: z.literal('break'), breakReason: z.enum(BREAK_REASONS) }),
+    ]),
+    output: DeskAgentStateSchema,
+  },
   /** Writes the diagnostics archive on the desk's machine; answers with its path. */
   exportDiagnostics: { input: z.strictObject({}), output: z.strictObject({ file: z.string() }) },
 } as const;
@@ -71,6 +93,7 @@ export const deskEvents = {
   cardDismissed: CallIdInput,
   callLogged: CallLogEntrySchema,
   syncStatus: SyncStatusSchema,
+  agentState: DeskAgentStateSchema,
 } as const;
 
 export type DeskRequestName = keyof typeof deskRequests;

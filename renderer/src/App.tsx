@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CallLog } from './features/calllog/CallLog.js';
 import { ConnectionStatus } from './features/connection/ConnectionStatus.js';
 import { SyncStatus } from './features/connection/SyncStatus.js';
+import { AgentStateMenu } from './features/agent-state/AgentStateMenu.js';
 import { CustomerSearch } from './features/customer/CustomerSearch.js';
 import { ExportDiagnostics } from './features/diagnostics/ExportDiagnostics.js';
 import { CustomerView } from './features/customer/CustomerView.js';
@@ -50,6 +51,7 @@ export function App() {
         <CustomerSearch inputRef={searchRef} onPick={(c) => void loadCustomer(c.id).then((card) => focusOn({ kind: 'customer', card }))} />
         <div className="topbar-end">
           {settings && <span className="agent">{t('app.agent', { name: settings.agent.name })}</span>}
+          <AgentStateMenu />
           <ConnectionStatus />
           <SyncStatus />
           <ExportDiagnostics />

@@ -4,20 +4,22 @@ import { connectToDesk } from './api/connect.js';
 import { DeskClientContext } from './api/desk-context.js';
 import { createDeskClient } from './api/desk-client.js';
 import { App } from './App.js';
+import { BoardApp } from './features/board/BoardApp.js';
 import { initI18n } from './i18n/i18n.js';
 import { attachDesk } from './state/attach-desk.js';
 import './styles/app.css';
 
-const transport = connectToDesk();
-const client = createDeskClient(transport);
-attachDesk(client, transport);
+/** The hub serves this same renderer at /board/ for wallboards; anywhere else it is a desk. */
+function render() {
+  if (location.pathname.startsWith('/board')) return <BoardApp />;
+  const transport = connectToDesk();
+  const client = createDeskClient(transport);
+  attachDesk(client, transport);
+  return (
+    <DeskClientContext.Provider value={client}>
+      <App />
+    </DeskClientContext.Provider>
+  );
+}
 
-void initI18n().then(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <DeskClientContext.Provider value={client}>
-        <App />
-      </DeskClientContext.Provider>
-    </StrictMode>,
-  ),
-);
+void initI18n().then(() => createRoot(document.getElementById('root')!).render(<StrictMode>{render()}</StrictMode>));

@@ -106,6 +106,18 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    what: 'the supervisor board: queue events from the PBX and agent states from desks, in arrival order',
+    sql: `
+      CREATE TABLE board_events (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL,
+        input jsonb NOT NULL
+      );
+      CREATE INDEX board_events_by_time ON board_events (at);
+    `,
+  },
 ];
 
 export const LATEST_HUB_SCHEMA = MIGRATIONS.length;

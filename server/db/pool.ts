@@ -6,7 +6,7 @@
  * Writes are notes and imports, a few per second, so one writer at a time costs little
  * (see docs/scaling.md).
  */
-import pg, { type Pool, type PoolClient } from 'pg';
+import pg, { type ClientBase, type Pool, type PoolClient } from 'pg';
 
 /** pg hands bigint back as a string; versions stay far below 2^53, so numbers are safe and simpler. */
 const INT8 = 20;
@@ -36,20 +36,13 @@ export const CHANGES_CHANNEL = 'agent_desk_changes';
 
 const WRITE_LOCK = 4_780_002;
 
-/**
- * Runs `work` in one transaction holding the write lock. Rows take their version with
- * `nextval('change_version')` in their own INSERT or UPDATE; if any did, every hub hears
- * the newest version through NOTIFY, which PostgreSQL delivers only on commit.
- */
-export async function writeTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+/** Runs `work` in one transaction that first takes the advisory lock `key`, so writers under one key commit one after another. */
+export async function lockedTransaction<T>(pool: Pool, key: number, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-    const before = await lastVersion(client);
+    await client.query('SELECT pg_advisory_xact_lock($1)', [key]);
     const result = await work(client);
-    const after = await lastVersion(client);
-    if (after !== before) await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(after)]);
     await client.query('COMMIT');
     return result;
   } catch (err) {
@@ -60,8 +53,23 @@ export async function writeTransaction<T>(pool: Pool, work: (client: PoolClient)
   }
 }
 
-/** The newest version drawn by anyone; under the write lock, only this transaction can move it. */
-async function lastVersion(client: PoolClient): Promise<number> {
+/**
+ * Runs `work` in one transaction holding the write lock. Rows take their version with
+ * `nextval('change_version')` in their own INSERT or UPDATE; if any did, every hub hears
+ * the newest version through NOTIFY, which PostgreSQL delivers only on commit.
+ */
+export function writeTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  return lockedTransaction(pool, WRITE_LOCK, async (client) => {
+    const before = await newestVersion(client);
+    const result = await work(client);
+    const after = await newestVersion(client);
+    if (after !== before) await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(after)]);
+    return result;
+  });
+}
+
+/** The newest version drawn by anyone (0 before the first); under the write lock, only the lock's holder moves it. */
+export async function newestVersion(client: ClientBase): Promise<number> {
   const { rows } = await client.query<{ v: number }>('SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS v FROM change_version');
   return rows[0]!.v;
 }

@@ -4,13 +4,16 @@
  * admin routes need the admin role. Errors answer `{ error, message }` with a message
  * a person can act on.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
 import { bearerToken } from '../../shared/bearer-token.js';
+import { AgentStateReportSchema, BOARD_PROTOCOL, BoardEventsRequestSchema, type BoardUpdate } from '../../shared/board.js';
 import { describeIssues } from '../../shared/desk-wire.js';
 import {
   type Agent,
@@ -25,7 +28,8 @@ import { type Accounts, AgentExistsError } from '../accounts.js';
 import type { HubConfig } from '../hub-config.js';
 import { pullChanges } from '../sync/pull.js';
 import { applyMutations } from '../sync/push.js';
-import type { ChangeFeed } from '../sync/fanout.js';
+import type { ChannelListener } from '../sync/fanout.js';
+import type { BoardFeed } from '../board/board-feed.js';
 
 /** 500 notes of 10,000 characters fit; a body near this is not a desk's push. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -56,17 +60,30 @@ export interface HubDeps {
   config: HubConfig;
   pool: Pool;
   accounts: Accounts;
-  changes: ChangeFeed;
+  /** Payloads are the newest committed version. */
+  changes: ChannelListener;
+  board: BoardFeed;
   log: Logger;
+  /** The built renderer, served at /board/ for wallboards; none: no board pages, the API alone. */
+  boardPages?: string | null;
 }
 
-export function createHubApp({ config, pool, accounts, changes, log }: HubDeps): FastifyInstance {
+/** `npm run build:renderer` writes here; the hub serves it when it exists. */
+const BUILT_RENDERER = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+
+/** A browser cannot set headers on a WebSocket, so a board sends its token as a second subprotocol ("bearer.<token>"). */
+function protocolToken(header: string | string[] | undefined): string | null {
+  const offered = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((p) => p.trim());
+  return offered.find((p) => p.startsWith('bearer.'))?.slice('bearer.'.length) ?? null;
+}
+
+export function createHubApp({ config, pool, accounts, changes, board, log, boardPages = BUILT_RENDERER }: HubDeps): FastifyInstance {
   const https = config.tls ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } : null;
   const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, ...(https ? { https } : {}) }) as unknown as FastifyInstance;
 
   function requireRole(...roles: AgentRole[]) {
     return async (request: FastifyRequest) => {
-      const token = bearerToken(request.headers.authorization);
+      const token = bearerToken(request.headers.authorization) ?? protocolToken(request.headers['sec-websocket-protocol']);
       if (token === null) throw new HubHttpError(401, 'unauthenticated', 'send Authorization: Bearer <token> from POST /v1/sessions');
       const agent = await accounts.agentForToken(token);
       if (!agent) throw new HubHttpError(401, 'unauthenticated', 'the session token is unknown or has expired; log in again');
@@ -94,7 +111,9 @@ export function createHubApp({ config, pool, accounts, changes, log }: HubDeps):
   });
 
   app.register(async (scope) => {
-    await scope.register(fastifyWebsocket, { options: { maxPayload: 1024 } });
+    await scope.register(fastifyWebsocket, {
+      options: { maxPayload: 1024, handleProtocols: (protocols) => (protocols.has(BOARD_PROTOCOL) ? BOARD_PROTOCOL : false) },
+    });
 
     scope.get('/v1/health', async () => {
       await pool.query('SELECT 1');
@@ -130,9 +149,35 @@ export function createHubApp({ config, pool, accounts, changes, log }: HubDeps):
     });
 
     scope.get('/v1/sync/nudges', { websocket: true, preHandler: anyAgent }, (socket) => {
-      const unsubscribe = changes.subscribe((version) => socket.send(JSON.stringify({ type: 'changes', version } satisfies Nudge)));
+      const unsubscribe = changes.subscribe((payload) => {
+        const version = Number(payload);
+        if (Number.isSafeInteger(version) && version > 0) socket.send(JSON.stringify({ type: 'changes', version } satisfies Nudge));
+      });
       socket.on('close', unsubscribe);
       socket.on('error', (err) => log.warn({ err }, 'nudge socket error'));
+    });
+
+    scope.post('/v1/agents/me/state', { preHandler: anyAgent }, async (request, reply) => {
+      const report = parse(AgentStateReportSchema, request.body, 'agent state');
+      await board.record([{ kind: 'agent', agentId: request.agent.id, name: request.agent.name, report }]);
+      return reply.code(204).send();
+    });
+
+    /** PBX-wide queue events from a bridge, and agent states relayed for desks: an admin's (service account's) job. */
+    scope.post('/v1/board/events', { preHandler: requireRole('admin') }, async (request, reply) => {
+      const { inputs } = parse(BoardEventsRequestSchema, request.body, 'board events');
+      await board.record(inputs);
+      return reply.code(202).send({ accepted: inputs.length });
+    });
+
+    scope.get('/v1/board', { preHandler: requireRole('supervisor', 'admin') }, async () => board.snapshot());
+
+    scope.get('/v1/board/live', { websocket: true, preHandler: requireRole('supervisor', 'admin') }, (socket) => {
+      const send = (update: BoardUpdate) => socket.send(JSON.stringify(update));
+      send({ type: 'snapshot', snapshot: board.snapshot() });
+      const unsubscribe = board.subscribe(send);
+      socket.on('close', unsubscribe);
+      socket.on('error', (err) => log.warn({ err }, 'board socket error'));
     });
 
     scope.get('/v1/admin/agents', { preHandler: requireRole('admin') }, async () => accounts.listAgents());
@@ -149,6 +194,12 @@ export function createHubApp({ config, pool, accounts, changes, log }: HubDeps):
       }
     });
   });
+
+  if (boardPages && existsSync(boardPages)) {
+    // The page itself is public (it only asks for a login); every figure behind it needs a supervisor's session.
+    app.register(fastifyStatic, { root: boardPages, prefix: '/board/' });
+    app.get('/board', async (_request, reply) => reply.redirect('/board/'));
+  }
 
   return app;
 }

@@ -26,6 +26,8 @@ export const DeskConfigSchema = z.strictObject({
   /** Folder of the desk's SQLite store; defaults to ~/.agent-desk. */
   dataDir: z.string().min(1).optional(),
   dispositions: z.array(DispositionSchema).min(1).max(50).default(DEFAULT_DISPOSITIONS),
+  /** After a call the agent took, this long in wrap-up (the board shows it) before they are available again; 0: none. */
+  wrapUpSeconds: z.number().int().min(0).max(3_600).default(30),
   /** Demo data seeded into an empty store; 0 seeds nothing. */
   demoCustomers: z.number().int().min(0).max(1_000_000).default(500),
   simulator: z

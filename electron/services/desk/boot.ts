@@ -115,6 +115,7 @@ export async function startDesk(effective: EffectiveConfig, log: Logger, runtime
     dataDir,
     bridgeAddress: bridge ? bridge.address() : null,
     async stop() {
+      desk.stop();
       await Promise.allSettled([...adapters.map((a) => a.stop()), sync?.stop()]);
       store.close();
     },

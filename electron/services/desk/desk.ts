@@ -7,6 +7,7 @@ import { type CallEvent, type CallLogEntry, isFinalState, type PopCard } from '.
 import { customerDisplayName } from '../../../shared/customer-name.js';
 import type { DeskEvent, DeskHandlers, DeskState, SimulatedScenario } from '../../../shared/desk-api.js';
 import type { SyncStatus } from '../../../shared/sync.js';
+import type { AgentStateReport } from '../../../shared/board.js';
 import { DeskRequestError } from '../../../shared/desk-wire.js';
 import { normalisePhone } from '../../../shared/phone/normalise.js';
 import type { DeskConfig } from '../config/desk-config.js';
@@ -14,6 +15,7 @@ import type { Logger } from '../log.js';
 import type { DeskStore } from '../store/desk-store.js';
 import { CallTracker } from './call-tracker.js';
 import { identifyCaller } from './identify-caller.js';
+import { createAgentState } from './agent-state.js';
 
 export interface DeskDeps {
   config: DeskConfig;
@@ -26,7 +28,7 @@ export interface DeskDeps {
   /** Writes the diagnostics archive; returns its path. */
   exportDiagnostics?: () => Promise<string>;
   /** The link to the hub, when one is configured: told about every local write, asked for its state. */
-  sync?: { kick(): void; status(): SyncStatus };
+  sync?: { kick(): void; status(): SyncStatus; reportAgentState(report: AgentStateReport): void };
   now?: () => Date;
 }
 
@@ -41,6 +43,7 @@ export interface Desk {
   /** The sync client pulled changes to these customers: cards showing them are read again. */
   onCustomersChanged(customerIds: Set<string>): void;
   onSyncStatus(status: SyncStatus): void;
+  stop(): void;
 }
 
 const CALL_LOG_ON_ATTACH = 50;
@@ -67,6 +70,15 @@ export function createDesk({
       }
     }
   }
+
+  const agentState = createAgentState({
+    wrapUpSeconds: config.wrapUpSeconds,
+    now,
+    onChange(state, report) {
+      emit({ name: 'agentState', payload: state });
+      sync?.reportAgentState(report);
+    },
+  });
 
   function makeCard(event: CallEvent): PopCard {
     const phone = normalisePhone(event.remote, config.region);
@@ -123,6 +135,7 @@ export function createDesk({
   }
 
   function onCallEvent(event: CallEvent, source: string): void {
+    const previous = tracker.get(event.callId);
     const change = tracker.classify(event);
     switch (change.kind) {
       case 'repeat':
@@ -133,6 +146,7 @@ export function createDesk({
         tracker.add(card);
         log.info({ callId: card.callId, match: card.match, candidates: card.candidates.length, source }, 'call popped');
         emit({ name: 'pop', payload: card });
+        agentState.onCard(card, undefined);
         return;
       }
       case 'finished-elsewhere':
@@ -141,6 +155,7 @@ export function createDesk({
         return;
       case 'changed':
         emit({ name: 'pop', payload: change.card });
+        agentState.onCard(change.card, previous);
         if (change.finished) {
           logCall(change.card);
           dismissExcessCards();
@@ -159,6 +174,7 @@ export function createDesk({
         callLog: store.listCallLog(CALL_LOG_ON_ATTACH),
         configuration,
         sync: sync?.status() ?? SYNC_OFF,
+        agentState: agentState.current(),
       };
     },
     async searchCustomers({ query, limit }) {
@@ -187,6 +203,10 @@ export function createDesk({
         refreshCards((c) => c.candidates.some((cand) => cand.customer.id === id));
       }
       return interaction;
+    },
+    async setAgentState(input) {
+      agentState.set(input.state, input.state === 'break' ? input.breakReason : null);
+      return agentState.current();
     },
     async dismissCard({ callId }) {
       if (tracker.dismiss(callId)) emit({ name: 'cardDismissed', payload: { callId } });
@@ -220,5 +240,6 @@ export function createDesk({
     onSyncStatus(status) {
       emit({ name: 'syncStatus', payload: status });
     },
+    stop: () => agentState.stop(),
   };
 }

@@ -6,7 +6,8 @@
  * lookups, pops and notes carry on from the local store.
  */
 import WebSocket from 'ws';
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { AgentStateReport } from '../../../shared/board.js';
 import { describeIssues } from '../../../shared/desk-wire.js';
 import {
   HubErrorSchema,
@@ -43,6 +44,8 @@ export interface SyncClient {
   /** Run a cycle soon: something was written locally. */
   kick(): void;
   status(): SyncStatus;
+  /** The agent's newest state for the supervisor board; sent with the next cycle, and only the newest if several wait. */
+  reportAgentState(report: AgentStateReport): void;
   /** One push-and-pull now, for tools: resolves when the desk is up to date or the attempt failed. */
   syncNow(): Promise<SyncStatus>;
   stop(): Promise<void>;
@@ -78,6 +81,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     lastError: null,
   };
   let published = '';
+  let agentState: AgentStateReport | null = null;
 
   const status = (): SyncStatus => ({ ...link, ...store.outboxCounts() });
   function publish(): void {
@@ -163,6 +167,13 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     }
   }
 
+  async function sendAgentState(): Promise<void> {
+    const report = agentState;
+    if (report === null) return;
+    await call(z.unknown(), 'POST', '/v1/agents/me/state', report);
+    if (agentState === report) agentState = null;
+  }
+
   function openSocket(): void {
     if (socket || stopped || token === null) return;
     const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/v1/sync/nudges`, { headers: { authorization: `Bearer ${token}` } });
@@ -185,6 +196,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     try {
       if (token === null) await login();
       await push();
+      await sendAgentState();
       await pull();
       link = { state: 'online', offlineSince: null, lastSyncAt: now().toISOString(), lastError: null };
       retryMs = RETRY_MS.first;
@@ -230,6 +242,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       kick();
     },
     status,
+    reportAgentState(report) {
+      agentState = report;
+      kick();
+    },
     async syncNow() {
       kick();
       while (running) await running;

@@ -13,6 +13,7 @@ export function attachDesk(client: DeskClient, transport: DeskTransport): () => 
     client.on('cardDismissed', ({ callId }) => view.dismissed(callId)),
     client.on('callLogged', view.logged),
     client.on('syncStatus', view.synced),
+    client.on('agentState', view.agentStateChanged),
     transport.onConnection((state) => {
       view.setConnection(state);
       if (state !== 'connected') return;

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { CallLogEntry, PopCard } from '../../../shared/call.js';
-import type { DeskState } from '../../../shared/desk-api.js';
+import type { DeskAgentState, DeskState } from '../../../shared/desk-api.js';
 import type { CustomerCard } from '../../../shared/domain.js';
 import type { SyncStatus } from '../../../shared/sync.js';
 import type { ConnectionState } from '../api/transport.js';
@@ -30,6 +30,7 @@ interface DeskView {
   dismissed(callId: string): void;
   logged(entry: CallLogEntry): void;
   synced(status: SyncStatus): void;
+  agentStateChanged(agentState: DeskAgentState): void;
   choose(callId: string, customerId: string | null): void;
   focusOn(focus: Focus): void;
 }
@@ -66,6 +67,7 @@ export const useDeskView = create<DeskView>()((set) => ({
   logged: (entry) =>
     set((view) => ({ callLog: [entry, ...view.callLog.filter((e) => e.callId !== entry.callId)].slice(0, CALL_LOG_KEPT) })),
   synced: (sync) => set((view) => (view.settings ? { settings: { ...view.settings, sync } } : {})),
+  agentStateChanged: (agentState) => set((view) => (view.settings ? { settings: { ...view.settings, agentState } } : {})),
   choose: (callId, customerId) =>
     set((view) => {
       if (customerId !== null) return { chosen: { ...view.chosen, [callId]: customerId } };

@@ -5,6 +5,7 @@ import type { E164 } from '../../../../shared/domain.js';
 import { useDeskClient } from '../../api/desk-context.js';
 import { useDeskView } from '../../state/desk-state.js';
 import { clearDraft, type Draft, draftKey, emptyDraft, loadDraft, saveDraft } from './draft.js';
+import { WrapUp } from '../agent-state/WrapUp.js';
 
 interface Props {
   callId: string | null;
@@ -65,6 +66,7 @@ export function AnnotationPanel({ callId, customerId, phone, onSaved }: Props) {
       }}
     >
       <h3 id={`${id}-title`}>{callId ? t('annotation.title') : t('annotation.titleCustomer')}</h3>
+      {callId && <WrapUp />}
       <label htmlFor={`${id}-note`}>{t('annotation.note')}</label>
       <textarea id={`${id}-note`} rows={4} value={current.note} onChange={(e) => update({ note: e.target.value })} />
       <div className="row">

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { BREAK_REASONS } from '../../../../shared/desk-api.js';
+import { useDeskClient } from '../../api/desk-context.js';
+import { useDeskView } from '../../state/desk-state.js';
+
+/** The agent's own state for the supervisor board: available, or a break with its reason. Calls set the rest. */
+export function AgentStateMenu() {
+  const { t } = useTranslation();
+  const client = useDeskClient();
+  const agentState = useDeskView((v) => v.settings?.agentState);
+  if (!agentState) return null;
+  const value = agentState.state === 'break' ? `break:${agentState.breakReason ?? ''}` : agentState.state;
+  const choose = (choice: string) => {
+    const [state, reason] = choice.split(':');
+    const input = state === 'break' ? { state: 'break' as const, breakReason: reason as (typeof BREAK_REASONS)[number] } : { state: 'available' as const };
+    void client.setAgentState(input).then(useDeskView.getState().agentStateChanged, (err: unknown) => console.error('could not change the agent state', err));
+  };
+  const locked = agentState.state === 'ringing' || agentState.state === 'on_call' || agentState.state === 'wrap_up';
+  return (
+    <label className={`agent-state ${agentState.state}`}>
+      <span className="visually-hidden">{t('agentState.label')}</span>
+      <select aria-label={t('agentState.label')} value={locked ? agentState.state : value} onChange={(e) => choose(e.target.value)}>
+        {locked && <option value={agentState.state}>{t(`board.states.${agentState.state}`)}</option>}
+        <option value="available">{t('board.states.available')}</option>
+        {BREAK_REASONS.map((reason) => (
+          <option key={reason} value={`break:${reason}`}>
+            {t('agentState.breakFor', { reason: t(`agentState.reasons.${reason}`) })}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

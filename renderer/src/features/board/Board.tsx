@@ -1,0 +1,59 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AgentList } from './AgentList.js';
+import { soundAlarm } from './alarm.js';
+import { useBoard } from './board-state.js';
+import { queueLevels } from './levels.js';
+import { QueueTile } from './QueueTile.js';
+import { useNow } from './useNow.js';
+
+/** The wallboard: a tile per queue, then every agent; readable from across the room. */
+export function Board() {
+  const { t } = useTranslation();
+  const now = useNow();
+  const connection = useBoard((v) => v.connection);
+  const queues = useBoard((v) => v.queues);
+  const queueNames = useBoard((v) => v.queueNames);
+  const agentsById = useBoard((v) => v.agents);
+  const agents = useMemo(() => Object.values(agentsById).sort((a, b) => a.name.localeCompare(b.name)), [agentsById]);
+  const [sound, setSound] = useState(false);
+  const red = useRef(new Set<string>());
+
+  useEffect(() => {
+    for (const name of queueNames) {
+      const isRed = queueLevels(queues[name]!, now).tile === 'red';
+      if (isRed && !red.current.has(name) && sound) soundAlarm();
+      if (isRed) red.current.add(name);
+      else red.current.delete(name);
+    }
+  }, [queues, queueNames, now, sound]);
+
+  const states = agents.reduce<Record<string, number>>((count, a) => ({ ...count, [a.state]: (count[a.state] ?? 0) + 1 }), {});
+  return (
+    <div className="board">
+      <header className="board-header">
+        <h1>{t('board.title')}</h1>
+        <p className="board-summary">
+          {(['available', 'ringing', 'on_call', 'wrap_up', 'break'] as const).map((state) => (
+            <span key={state} className={`agent-count ${state}`}>
+              {t(`board.states.${state}`)}: <strong>{states[state] ?? 0}</strong>
+            </span>
+          ))}
+        </p>
+        <label className="sound-toggle">
+          <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} /> {t('board.sound')}
+        </label>
+        <span role="status" className={`connection ${connection === 'live' ? 'connected' : 'connecting'}`}>
+          {t(`board.connection.${connection}`)}
+        </span>
+      </header>
+      <div className="queue-grid">
+        {queueNames.map((name) => (
+          <QueueTile key={name} queue={queues[name]!} now={now} />
+        ))}
+      </div>
+      <p className="board-definitions">{t('board.definitions')}</p>
+      <AgentList agents={agents} now={now} />
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The board's link to the hub: log in for a session token (kept for this browser tab
+ * only), then one WebSocket carrying the token as a subprotocol, re-opened with backoff.
+ * A socket the hub refuses before it opens means the session is gone: back to the login.
+ */
+import { BOARD_PROTOCOL, BoardUpdateSchema, bearerProtocol } from '../../../../shared/board.js';
+import { SessionSchema } from '../../../../shared/sync.js';
+import { useBoard } from './board-state.js';
+
+const TOKEN_KEY = 'agent-desk-board-token';
+const RETRY_MS = { first: 500, max: 10_000 };
+
+export async function logIn(username: string, password: string): Promise<void> {
+  const response = await fetch('/v1/sessions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new Error((body as { message?: string } | null)?.message ?? `the hub answered ${response.status}`);
+  const session = SessionSchema.parse(body);
+  if (session.agent.role === 'operator') {
+    useBoard.getState().setConnection('forbidden', `${session.agent.name} is an operator; the board is for supervisors`);
+    return;
+  }
+  sessionStorage.setItem(TOKEN_KEY, session.token);
+  connectBoard();
+}
+
+export function savedToken(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+let socket: WebSocket | null = null;
+
+export function connectBoard(): void {
+  const token = savedToken();
+  if (token === null || socket) return;
+  const board = useBoard.getState();
+  let retryMs = RETRY_MS.first;
+  const open = () => {
+    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/v1/board/live`, [BOARD_PROTOCOL, bearerProtocol(token)]);
+    socket = ws;
+    let opened = false;
+    ws.onopen = () => {
+      opened = true;
+      retryMs = RETRY_MS.first;
+      board.setConnection('live');
+    };
+    ws.onmessage = (message) => {
+      const update = BoardUpdateSchema.safeParse(JSON.parse(String(message.data)));
+      if (update.success) useBoard.getState().apply(update.data);
+      else console.error('the hub sent a malformed board update', update.error);
+    };
+    ws.onclose = () => {
+      socket = null;
+      const retry = () => {
+        board.setConnection('reconnecting');
+        setTimeout(open, retryMs);
+        retryMs = Math.min(retryMs * 2, RETRY_MS.max);
+      };
+      if (opened) return retry();
+      // Refused before it opened: a hub that is down (try again), or a session that ended (log in again).
+      void fetch('/v1/board', { headers: { authorization: `Bearer ${token}` } }).then(
+        (response) => {
+          if (response.status !== 401 && response.status !== 403) return retry();
+          sessionStorage.removeItem(TOKEN_KEY);
+          board.setConnection('login', 'your session has ended; log in again');
+        },
+        retry,
+      );
+    };
+  };
+  board.setConnection('connecting');
+  open();
+}

@@ -1,0 +1,48 @@
+/**
+ * What a board knows: the hub's figures per queue and the agents' states, kept in one
+ * zustand store that the live socket feeds. A queue update replaces that queue only,
+ * so one busy queue re-renders one tile.
+ */
+import { create } from 'zustand';
+import type { AgentStatus, BoardUpdate, QueueFigures } from '../../../../shared/board.js';
+
+export type BoardConnection = 'login' | 'connecting' | 'live' | 'reconnecting' | 'forbidden';
+
+interface BoardView {
+  connection: BoardConnection;
+  /** Why the last login or connection failed, shown on the login form. */
+  problem: string | null;
+  queues: Record<string, QueueFigures>;
+  agents: Record<string, AgentStatus>;
+  /** Tiles in a stable order: by queue name. */
+  queueNames: string[];
+  setConnection(connection: BoardConnection, problem?: string | null): void;
+  apply(update: BoardUpdate): void;
+}
+
+export const useBoard = create<BoardView>()((set) => ({
+  connection: 'login',
+  problem: null,
+  queues: {},
+  agents: {},
+  queueNames: [],
+  setConnection: (connection, problem = null) => set({ connection, problem }),
+  apply: (update) =>
+    set((view) => {
+      switch (update.type) {
+        case 'snapshot':
+          return {
+            queues: Object.fromEntries(update.snapshot.queues.map((q) => [q.settings.name, q])),
+            agents: Object.fromEntries(update.snapshot.agents.map((a) => [a.agentId, a])),
+            queueNames: update.snapshot.queues.map((q) => q.settings.name),
+          };
+        case 'queue': {
+          const name = update.queue.settings.name;
+          const queueNames = name in view.queues ? view.queueNames : [...view.queueNames, name].sort((a, b) => a.localeCompare(b));
+          return { queues: { ...view.queues, [name]: update.queue }, queueNames };
+        }
+        case 'agent':
+          return { agents: { ...view.agents, [update.agent.agentId]: update.agent } };
+      }
+    }),
+}));

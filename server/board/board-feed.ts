@@ -1,0 +1,100 @@
+/**
+ * The board's events, kept in PostgreSQL and folded by every hub instance in the same
+ * order. A hub records what it is told (PBX events, desks' agent states) in one
+ * transaction and NOTIFYs; every hub, itself included, reads what it has not applied
+ * yet by id. At start a hub replays today's events, so a restart loses no counter.
+ */
+import type { Logger } from 'pino';
+import type { Pool } from 'pg';
+import type { BoardInput, BoardSnapshot, BoardUpdate, QueueSettings } from '../../shared/board.js';
+import { lockedTransaction } from '../db/pool.js';
+import { listenOnChannel } from '../sync/fanout.js';
+import { createBoardFigures } from './board-figures.js';
+
+export const BOARD_CHANNEL = 'agent_desk_board';
+/** Ids are drawn under this lock, so they become visible in order and a reader never skips one committed late. */
+const BOARD_LOCK = 4_780_003;
+const READ_PAGE = 5_000;
+
+export interface BoardFeed {
+  record(inputs: BoardInput[]): Promise<void>;
+  snapshot(): BoardSnapshot;
+  subscribe(listener: (update: BoardUpdate) => void): () => void;
+  close(): Promise<void>;
+}
+
+const timeOf = (input: BoardInput) => (input.kind === 'pbx' ? input.event.at : input.report.at);
+
+export async function startBoardFeed(pool: Pool, url: string, queues: QueueSettings[], log: Logger, now = () => new Date()): Promise<BoardFeed> {
+  const figures = createBoardFigures(queues);
+  const listeners = new Set<(update: BoardUpdate) => void>();
+  const startOfToday = new Date(now().toISOString().slice(0, 10));
+  let lastId = (await pool.query<{ id: number }>('SELECT COALESCE(max(id), 0) AS id FROM board_events WHERE at < $1', [startOfToday])).rows[0]!.id;
+  let reading: Promise<void> | null = null;
+  let again = false;
+
+  async function readNew(): Promise<void> {
+    for (;;) {
+      const { rows } = await pool.query<{ id: number; input: BoardInput }>(
+        'SELECT id, input FROM board_events WHERE id > $1 ORDER BY id LIMIT $2',
+        [lastId, READ_PAGE],
+      );
+      const queuesChanged = new Set<string>();
+      const agentsChanged = new Set<string>();
+      for (const row of rows) {
+        const change = figures.apply(row.input);
+        if (change && 'queue' in change) queuesChanged.add(change.queue);
+        if (change && 'agentId' in change) agentsChanged.add(change.agentId);
+        lastId = row.id;
+      }
+      const updates: BoardUpdate[] = [
+        ...[...queuesChanged].map((name): BoardUpdate => ({ type: 'queue', queue: figures.queue(name) })),
+        ...[...agentsChanged].map((id): BoardUpdate => ({ type: 'agent', agent: figures.agent(id)! })),
+      ];
+      for (const update of updates) for (const listener of listeners) listener(update);
+      if (rows.length < READ_PAGE) return;
+    }
+  }
+
+  /** One reader at a time; a nudge during a read is served by one more read after it. */
+  function read(): void {
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = readNew()
+      .catch((err: unknown) => log.warn({ err }, 'board events could not be read; the next nudge retries'))
+      .finally(() => {
+        reading = null;
+        if (again) {
+          again = false;
+          read();
+        }
+      });
+  }
+
+  await readNew();
+  const channel = listenOnChannel(url, BOARD_CHANNEL, log, async () => 'reconnected');
+  channel.subscribe(read);
+
+  return {
+    async record(inputs) {
+      await lockedTransaction(pool, BOARD_LOCK, async (client) => {
+        await client.query('INSERT INTO board_events (at, input) SELECT * FROM unnest($1::timestamptz[], $2::jsonb[])', [
+          inputs.map(timeOf),
+          inputs.map((input) => JSON.stringify(input)),
+        ]);
+        await client.query('SELECT pg_notify($1, $2)', [BOARD_CHANNEL, '']);
+      });
+    },
+    snapshot: () => figures.snapshot(now()),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await channel.close();
+      await reading;
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { silentLogger } from '../../electron/services/log.js';
+import { startHub } from '../../server/hub.js';
+import { HubConfigSchema } from '../../server/hub-config.js';
+import { BOARD_PROTOCOL, type BoardSnapshot, type BoardUpdate, bearerProtocol } from '../../shared/board.js';
+import { postBoardInputs, queueName, scriptedDay } from '../support/board-generator.js';
+import { type PostgresServer, startPostgres } from '../support/postgres.js';
+import { startTestHub, type TestHub } from '../support/test-hub.js';
+
+let postgres: PostgresServer;
+let hub: TestHub;
+const tokens: Record<string, string> = {};
+const script = scriptedDay(5, 20);
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+  hub = await startTestHub(postgres);
+  for (const name of ['alice', 'sam', 'root']) tokens[name] = (await hub.login(name)).token;
+  await postBoardInputs(hub.url, tokens.root!, script.inputs);
+});
+
+afterAll(async () => {
+  await hub?.close();
+  await postgres?.stop();
+});
+
+const get = (path: string, as: string) => fetch(`${hub.url}${path}`, { headers: { authorization: `Bearer ${tokens[as]}` } });
+const snapshot = async (url = hub.url) =>
+  (await (await fetch(`${url}/v1/board`, { headers: { authorization: `Bearer ${tokens.sam}` } })).json()) as BoardSnapshot;
+
+function openBoardSocket(url: string, token: string) {
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/v1/board/live`, [BOARD_PROTOCOL, bearerProtocol(token)]);
+  const updates: BoardUpdate[] = [];
+  socket.on('message', (data) => updates.push(JSON.parse(data.toString()) as BoardUpdate));
+  return { socket, updates };
+}
+
+describe('the supervisor board at the hub', () => {
+  it('shows each queue’s figures as the definitions give them for a scripted day', async () => {
+    const { queues } = await snapshot();
+    for (const want of script.expected) {
+      const got = queues.find((q) => q.settings.name === want.name)!;
+      expect({
+        offered: got.offered,
+        answered: got.answered,
+        abandoned: got.abandoned,
+        waiting: got.waitingSince.length,
+        serviceLevelPercent: Math.round(got.serviceLevelPercent!),
+        averageSpeedOfAnswerSeconds: Math.round(got.averageSpeedOfAnswerSeconds!),
+        averageHandleSeconds: Math.round(got.averageHandleSeconds!),
+      }).toEqual({ ...want, name: undefined });
+    }
+  });
+
+  it('keeps operators out, over HTTP and over the live socket', async () => {
+    expect((await get('/v1/board', 'alice')).status).toBe(403);
+    const { socket } = openBoardSocket(hub.url, tokens.alice!);
+    const status = await new Promise<number>((resolve) => socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+    expect(status).toBe(403);
+    const posted = await fetch(`${hub.url}/v1/board/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.alice}` },
+      body: JSON.stringify({ inputs: script.inputs.slice(0, 1) }),
+    });
+    expect(posted.status).toBe(403);
+  });
+
+  it('takes an agent’s own state from their desk, under the session’s name', async () => {
+    const response = await fetch(`${hub.url}/v1/agents/me/state`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.alice}` },
+      body: JSON.stringify({ state: 'break', breakReason: 'lunch', at: new Date().toISOString() }),
+    });
+    expect(response.status).toBe(204);
+    await expect.poll(async () => (await snapshot()).agents.find((a) => a.agentId === 'alice')).toMatchObject({
+      name: 'Alice Operator', state: 'break', breakReason: 'lunch',
+    });
+  });
+
+  it('refuses a malformed event with the field named', async () => {
+    const response = await fetch(`${hub.url}/v1/board/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.root}` },
+      body: JSON.stringify({ inputs: [{ kind: 'pbx', event: { kind: 'queueCallerJoin', queue: 'q' } }] }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(/^board events: inputs\.0\.event/);
+  });
+
+  it('sends a supervisor’s board the snapshot, then each queue as it changes', async () => {
+    const { socket, updates } = openBoardSocket(hub.url, tokens.sam!);
+    await new Promise((resolve) => socket.once('open', resolve));
+    await expect.poll(() => updates[0]?.type).toBe('snapshot');
+    const queue = queueName(1);
+    await postBoardInputs(hub.url, tokens.root!, [
+      { kind: 'pbx', event: { kind: 'queueCallerJoin', queue, at: new Date().toISOString(), callId: 'live-1', caller: '+359888123456', position: 1 } },
+    ]);
+    const offeredBefore = script.expected[1]!.offered;
+    await expect.poll(() => updates.find((u) => u.type === 'queue' && u.queue.settings.name === queue)).toMatchObject({ queue: { offered: offeredBefore + 1 } });
+    socket.close();
+  });
+
+  it('gives a second hub instance the same board: today’s events replayed at start, then live through LISTEN/NOTIFY', async () => {
+    const second = await startHub(HubConfigSchema.parse({ database: { url: hub.databaseUrl }, listen: { port: 0 } }), silentLogger);
+    try {
+      expect((await snapshot(second.url)).queues).toEqual((await snapshot()).queues);
+      await postBoardInputs(hub.url, tokens.root!, [
+        { kind: 'pbx', event: { kind: 'queueCallerJoin', queue: 'overflow', at: new Date().toISOString(), callId: 'o-1', caller: '+359888123456', position: 1 } },
+      ]);
+      await expect.poll(async () => (await snapshot(second.url)).queues.find((q) => q.settings.name === 'overflow')?.offered).toBe(1);
+    } finally {
+      await second.close();
+    }
+  });
+});
