@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the screen-pop figures the issues ask for, printed, never asserted.
+ * `npm run bench`: the figures the issues ask for (screen pop, SIP, hub sync, supervisor board), printed, never asserted.
  * The store is seeded once into .bench-data/ (minutes for a million customers) and
  * reused by later runs; BENCH_CUSTOMERS picks another size, which gets its own folder.
  */
@@ -11,6 +11,7 @@ import { benchLookup, type Latency } from './lookup-bench.js';
 import { benchPopLatency } from './pop-latency.js';
 import { benchSipBurst } from './sip-burst.js';
 import { benchHubSync } from './hub-sync.js';
+import { benchBoardLive } from './board-live.js';
 
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const lookups = Number(process.env.BENCH_LOOKUPS ?? 20_000);
@@ -55,6 +56,9 @@ async function main(): Promise<void> {
   console.log(`hub: ${customers.toLocaleString('en')} customers into PostgreSQL, the initial sync of an empty desk, notes desk A → desk B …`);
   const hub = await benchHubSync(customers, Number(process.env.BENCH_NOTES ?? 100));
 
+  console.log('supervisor board: 500 agents, 50 queues, 20 calls/s for 30 s through the hub into Chromium …');
+  const board = await benchBoardLive(500, 50, 20, 30);
+
   const figures = {
     store: {
       customers: health.customers,
@@ -79,6 +83,7 @@ async function main(): Promise<void> {
     hostRssMiB: Math.max(pop.hostRssMiB, backToBack.hostRssMiB),
     sipBurst,
     hub,
+    board,
   };
   console.log(JSON.stringify(figures, null, 2));
 }
