@@ -1,9 +1,11 @@
 /** The hub's structured log: JSON lines on stdout for the service manager to keep; secrets redacted by path. */
 import { pino, type Logger } from 'pino';
+import { secretLogPaths } from '../shared/secrets.js';
 
 export function createHubLogger(level: string): Logger {
   return pino({
     level,
-    redact: { paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'database.url'], censor: '[redacted]' },
+    // The database URL may carry the database password.
+    redact: { paths: [...secretLogPaths(), 'database.url', '*.database.url'], censor: '[redacted]' },
   });
 }

@@ -96,4 +96,11 @@ export const BoardEventsRequestSchema = z.strictObject({ inputs: z.array(BoardIn
 
 /** The WebSocket subprotocol a browser board offers with its token, since a browser cannot set headers on a WebSocket. */
 export const BOARD_PROTOCOL = 'agent-desk-board.v1';
-export const bearerProtocol = (token: string) => `bearer.${token}`;
+const BEARER_PREFIX = 'bearer.';
+export const bearerProtocol = (token: string) => `${BEARER_PREFIX}${token}`;
+
+/** The token a board offered among its subprotocols, if any. */
+export function tokenFromProtocols(header: string | string[] | undefined): string | null {
+  const offered = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((p) => p.trim());
+  return offered.find((p) => p.startsWith(BEARER_PREFIX))?.slice(BEARER_PREFIX.length) ?? null;
+}

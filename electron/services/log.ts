@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { pino, type Logger } from 'pino';
 import { createStream } from 'rotating-file-stream';
+import { secretLogPaths } from '../../shared/secrets.js';
 
 export type { Logger };
 
@@ -23,10 +24,7 @@ export interface LogOptions {
 export function createLogger({ level, logDir, rotation = { size: '10M', keep: 7 } }: LogOptions = {}): Logger {
   const options = {
     level: level ?? process.env.AGENT_DESK_LOG_LEVEL ?? 'info',
-    redact: {
-      paths: ['token', '*.token', '*.*.token', 'password', '*.password', '*.*.*.password', 'secret', '*.secret', '*.*.secret', 'authorization', '*.authorization'],
-      censor: '[redacted]',
-    },
+    redact: { paths: secretLogPaths(), censor: '[redacted]' },
   };
   if (!logDir) return pino(options);
   mkdirSync(logDir, { recursive: true });

@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
 import { bearerToken } from '../../shared/bearer-token.js';
-import { AgentStateReportSchema, BOARD_PROTOCOL, BoardEventsRequestSchema, type BoardUpdate } from '../../shared/board.js';
+import { AgentStateReportSchema, BOARD_PROTOCOL, BoardEventsRequestSchema, type BoardUpdate, tokenFromProtocols } from '../../shared/board.js';
 import { describeIssues } from '../../shared/desk-wire.js';
 import {
   type Agent,
@@ -71,11 +71,6 @@ export interface HubDeps {
 /** `npm run build:renderer` writes here; the hub serves it when it exists. */
 const BUILT_RENDERER = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
-/** A browser cannot set headers on a WebSocket, so a board sends its token as a second subprotocol ("bearer.<token>"). */
-function protocolToken(header: string | string[] | undefined): string | null {
-  const offered = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((p) => p.trim());
-  return offered.find((p) => p.startsWith('bearer.'))?.slice('bearer.'.length) ?? null;
-}
 
 export function createHubApp({ config, pool, accounts, changes, board, log, boardPages = BUILT_RENDERER }: HubDeps): FastifyInstance {
   const https = config.tls ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } : null;
@@ -83,12 +78,12 @@ export function createHubApp({ config, pool, accounts, changes, board, log, boar
 
   function requireRole(...roles: AgentRole[]) {
     return async (request: FastifyRequest) => {
-      const token = bearerToken(request.headers.authorization) ?? protocolToken(request.headers['sec-websocket-protocol']);
+      // A browser cannot set headers on a WebSocket: a board offers its token as a subprotocol instead.
+      const token = bearerToken(request.headers.authorization) ?? tokenFromProtocols(request.headers['sec-websocket-protocol']);
       if (token === null) throw new HubHttpError(401, 'unauthenticated', 'send Authorization: Bearer <token> from POST /v1/sessions');
       const agent = await accounts.agentForToken(token);
       if (!agent) throw new HubHttpError(401, 'unauthenticated', 'the session token is unknown or has expired; log in again');
       if (roles.length > 0 && !roles.includes(agent.role)) {
-        log.warn({ agent: agent.id, role: agent.role, url: request.url }, 'request refused: role');
         throw new HubHttpError(403, 'forbidden', `this needs the ${roles.join(' or ')} role; ${agent.id} is ${agent.role}`);
       }
       request.agent = agent;

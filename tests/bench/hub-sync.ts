@@ -33,7 +33,7 @@ export interface HubSyncFigures {
   hubRssMiB: { afterInitialSync: number; peak: number };
 }
 
-export async function seedHub(pool: Pool, customers: number): Promise<void> {
+async function seedHub(pool: Pool, customers: number): Promise<void> {
   const next = createDemoGenerator(1, new Date());
   for (let done = 0; done < customers; done += SEED_BATCH) {
     const batch: CustomerBatch = { customers: [], purchases: [], tickets: [], interactions: [] };

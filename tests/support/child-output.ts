@@ -1,5 +1,21 @@
 import type { ChildProcess } from 'node:child_process';
 
+/** Stopping a test's child process: SIGKILL as when its machine loses power, SIGTERM for a clean shutdown. */
+export function childControls(child: ChildProcess) {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    pid: child.pid ?? 0,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 /** The first capture of `pattern` in a child's stdout; its whole output in the error when it exits or takes over 30 s. */
 export function waitForOutput(child: ChildProcess, pattern: RegExp, what: string): Promise<string> {
   return new Promise((resolve, reject) => {

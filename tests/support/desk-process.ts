@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { CallEventInput } from '../../shared/call.js';
 import type { DeskConfigInput } from '../../electron/services/config/desk-config.js';
-import { waitForOutput } from './child-output.js';
+import { childControls, waitForOutput } from './child-output.js';
 
 /** A port free for both TCP and UDP on 127.0.0.1 just now: SIP listens on both, the desk's hosts on TCP. */
 export async function freePort(): Promise<number> {
@@ -61,20 +61,11 @@ export async function startDeskProcess(dataDir: string, overrides: Partial<DeskC
   });
   const url = await waitForOutput(child, /Agent Desk is at (\S+)/, 'desk');
   const bridgeUrl = `http://127.0.0.1:${bridgePort}`;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,
-    pid: child.pid ?? 0,
     bridgeUrl,
     postCallEvent: (event) =>
       fetch(`${bridgeUrl}/v1/call-events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) }),
-    async kill() {
-      child.kill('SIGKILL');
-      await exited;
-    },
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
+    ...childControls(child),
   };
 }

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HubConfigInput } from '../../server/hub-config.js';
 import { freePort } from './desk-process.js';
-import { waitForOutput } from './child-output.js';
+import { childControls, waitForOutput } from './child-output.js';
 
 export interface HubProcess {
   url: string;
@@ -29,17 +29,8 @@ export async function startHubProcess(dir: string, databaseUrl: string, port?: n
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForOutput(child, /Agent Desk hub is at (\S+)/, 'hub');
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,
-    pid: child.pid ?? 0,
-    async kill() {
-      child.kill('SIGKILL');
-      await exited;
-    },
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
+    ...childControls(child),
   };
 }

@@ -6,7 +6,7 @@ import { parseDeskConfig } from '../../electron/services/config/desk-config.js';
 import { createLogger, LOG_FILE } from '../../electron/services/log.js';
 
 describe('the desk log', () => {
-  it('never writes the bridge token, the AMI secret or the SIP password, even when the whole config is logged', async () => {
+  it('never writes the bridge token, the AMI secret, the SIP or hub password, even when the whole config is logged', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'desk-log-'));
     try {
       const file = join(dir, LOG_FILE);
@@ -18,6 +18,7 @@ describe('the desk log', () => {
             ami: { enabled: true, secret: 'ami-secret-value' },
             sip: { registration: { registrar: 'pbx:5060', domain: 'pbx', username: '1001', password: 'sip-password-value' } },
           },
+          hub: { url: 'https://hub.example.internal:4790', password: 'hub-password-value' },
         },
         'test',
       );
@@ -30,7 +31,7 @@ describe('the desk log', () => {
       }
       expect(written).toContain('effective configuration');
       expect(written).toContain('[redacted]');
-      for (const secret of ['json-token-0123456789', 'ami-secret-value', 'sip-password-value']) expect(written).not.toContain(secret);
+      for (const secret of ['json-token-0123456789', 'ami-secret-value', 'sip-password-value', 'hub-password-value']) expect(written).not.toContain(secret);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { create } from 'tar';
 import type { EffectiveConfig } from '../config/effective-config.js';
 import type { StoreHealth } from '../store/desk-store.js';
+import { SECRET_KEY } from '../../../shared/secrets.js';
 
 export interface DiagnosticsInput {
   outFile: string;
@@ -21,7 +22,6 @@ export interface DiagnosticsInput {
 }
 
 /** Field names whose values are credentials, whatever object they sit in. */
-const SECRET_KEY = /token|secret|password|authorization|passphrase|credential/i;
 
 export function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);

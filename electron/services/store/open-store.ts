@@ -15,11 +15,11 @@ import type {
   NewCustomer,
   Phone,
 } from '../../../shared/domain.js';
-import { nationalNumberOf } from '../../../shared/phone/normalise.js';
 import type { CustomerBatch, DeskStore, PhoneLookup } from './desk-store.js';
 import { migrate, StoreVersionError } from './migrations.js';
 import { type CustomerRow, toCallLogEntry, toCustomer, toInteraction, toPurchase, toTicket } from './rows.js';
-import { searchTextOf, toMatchExpression } from './search-text.js';
+import { toMatchExpression } from './search-text.js';
+import { createCustomerWrites } from './customer-writes.js';
 import { createSyncWrites } from './sync-writes.js';
 
 /** A card shows the recent past; the rest is one search away. */
@@ -82,11 +82,6 @@ export function openDeskStore(file: string): DeskStore {
       FROM (SELECT rowid, rank FROM customers_search WHERE customers_search MATCH ? LIMIT ${SEARCH_RANK_WINDOW}) s
       JOIN customers c ON c.rowid = s.rowid
       ORDER BY s.rank LIMIT ?`),
-    insertCustomer: db.prepare(`
-      INSERT INTO customers (id, customer_number, first_name, last_name, company, email, type, industry, source, tags, country, created_at, updated_at)
-      VALUES (@id, @customerNumber, @firstName, @lastName, @company, @email, @type, @industry, @source, @tags, @country, @createdAt, @updatedAt)`),
-    insertSearch: db.prepare('INSERT INTO customers_search (rowid, text) VALUES (?, ?)'),
-    insertPhone: db.prepare('INSERT OR IGNORE INTO phones (customer_id, e164, national_number, label) VALUES (?, ?, ?, ?)'),
     insertPurchase: db.prepare(`
       INSERT INTO purchases (id, customer_id, order_number, product, quantity, amount_minor, currency, purchased_at)
       VALUES (@id, @customerId, @orderNumber, @product, @quantity, @amountMinor, @currency, @purchasedAt)`),
@@ -105,17 +100,7 @@ export function openDeskStore(file: string): DeskStore {
     callLog: db.prepare('SELECT * FROM call_log ORDER BY ended_at DESC, rowid DESC LIMIT ?'),
   };
 
-  function insertCustomerRow(customer: Customer, phones: readonly Phone[]): void {
-    const { lastInsertRowid } = sql.insertCustomer.run({ ...customer, tags: JSON.stringify(customer.tags) });
-    sql.insertSearch.run(lastInsertRowid, searchTextOf({
-      first_name: customer.firstName,
-      last_name: customer.lastName,
-      company: customer.company,
-      email: customer.email,
-      customer_number: customer.customerNumber,
-    }));
-    for (const phone of phones) sql.insertPhone.run(customer.id, phone.e164, nationalNumberOf(phone.e164), phone.label);
-  }
+  const customers = createCustomerWrites(db);
 
   function getCustomerCard(customerId: string): CustomerCard | undefined {
     const row = sql.customer.get(customerId) as CustomerRow | undefined;
@@ -150,7 +135,7 @@ export function openDeskStore(file: string): DeskStore {
       createdAt: at,
       updatedAt: at,
     };
-    insertCustomerRow(customer, input.phones);
+    customers.insert(customer, input.phones);
     sql.insertOutbox.run(input.mutationId, 'customer.create', JSON.stringify({ customer, phones: input.phones }), at);
     return getCustomerCard(id)!;
   });
@@ -177,7 +162,7 @@ export function openDeskStore(file: string): DeskStore {
   });
 
   const insertBatch = db.transaction((batch: CustomerBatch) => {
-    for (const { customer, phones } of batch.customers) insertCustomerRow(customer, phones);
+    for (const { customer, phones } of batch.customers) customers.insert(customer, phones);
     for (const purchase of batch.purchases) sql.insertPurchase.run(purchase);
     for (const ticket of batch.tickets) sql.insertTicket.run(ticket);
     for (const interaction of batch.interactions) sql.insertInteraction.run(interaction);
@@ -187,7 +172,7 @@ export function openDeskStore(file: string): DeskStore {
   const countOf = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
   return {
-    ...createSyncWrites(db),
+    ...createSyncWrites(db, customers),
     lookupPhone({ e164, nationalNumber }): PhoneLookup {
       if (e164 !== null) {
         const hits = sql.phonesByE164.all(e164, MAX_HITS) as PhoneLookup['hits'];

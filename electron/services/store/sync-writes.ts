@@ -5,8 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Change, MutationResult } from '../../../shared/sync.js';
-import { nationalNumberOf } from '../../../shared/phone/normalise.js';
-import { searchTextOf } from './search-text.js';
+import type { CustomerWrites } from './customer-writes.js';
 
 export interface OutboxEntry {
   mutationId: string;
@@ -16,24 +15,18 @@ export interface OutboxEntry {
 
 const CURSOR_KEY = 'pull_cursor';
 
-export function createSyncWrites(db: Database) {
+export function createSyncWrites(db: Database, customers: CustomerWrites) {
   const sql = {
     cursor: db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck(),
     setCursor: db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     customerRowid: db.prepare('SELECT rowid FROM customers WHERE id = ?').pluck(),
-    // An upsert (ON CONFLICT DO UPDATE … RETURNING) costs four times a plain insert here, and a first sync inserts a million.
-    insertCustomer: db.prepare(`
-      INSERT INTO customers (id, customer_number, first_name, last_name, company, email, type, industry, source, tags, country, created_at, updated_at)
-      VALUES (@id, @customerNumber, @firstName, @lastName, @company, @email, @type, @industry, @source, @tags, @country, @createdAt, @updatedAt)`),
     // Never INSERT OR REPLACE a customer: the replace is a delete, and the delete would cascade to its history.
     updateCustomer: db.prepare(`
       UPDATE customers SET customer_number = @customerNumber, first_name = @firstName, last_name = @lastName, company = @company,
         email = @email, type = @type, industry = @industry, source = @source, tags = @tags, country = @country, updated_at = @updatedAt
       WHERE id = @id`),
     unindex: db.prepare('DELETE FROM customers_search WHERE rowid = ?'),
-    index: db.prepare('INSERT INTO customers_search (rowid, text) VALUES (?, ?)'),
     dropPhones: db.prepare('DELETE FROM phones WHERE customer_id = ?'),
-    insertPhone: db.prepare('INSERT OR IGNORE INTO phones (customer_id, e164, national_number, label) VALUES (?, ?, ?, ?)'),
     putPurchase: db.prepare(`
       INSERT OR REPLACE INTO purchases (id, customer_id, order_number, product, quantity, amount_minor, currency, purchased_at)
       VALUES (@id, @customerId, @orderNumber, @product, @quantity, @amountMinor, @currency, @purchasedAt)`),
@@ -49,25 +42,18 @@ export function createSyncWrites(db: Database) {
     counts: db.prepare('SELECT count(*) FILTER (WHERE rejected_reason IS NULL) AS pending, count(rejected_reason) AS rejected FROM outbox'),
   };
 
-  function putCustomer(change: Extract<Change, { entity: 'customer' }>): void {
-    const { customer, phones } = change;
-    const row = { ...customer, tags: JSON.stringify(customer.tags) };
-    let rowid = sql.customerRowid.get(customer.id) as number | undefined;
+  /** A new customer is a plain insert: an upsert (ON CONFLICT DO UPDATE … RETURNING) costs four times as much here, and a first sync inserts a million. */
+  function putCustomer({ customer, phones }: Extract<Change, { entity: 'customer' }>): void {
+    const rowid = sql.customerRowid.get(customer.id) as number | undefined;
     if (rowid === undefined) {
-      rowid = Number(sql.insertCustomer.run(row).lastInsertRowid);
-    } else {
-      sql.updateCustomer.run(row);
-      sql.unindex.run(rowid);
-      sql.dropPhones.run(customer.id);
+      customers.insert(customer, phones);
+      return;
     }
-    sql.index.run(rowid, searchTextOf({
-      first_name: customer.firstName,
-      last_name: customer.lastName,
-      company: customer.company,
-      email: customer.email,
-      customer_number: customer.customerNumber,
-    }));
-    for (const phone of phones) sql.insertPhone.run(customer.id, phone.e164, nationalNumberOf(phone.e164), phone.label);
+    sql.updateCustomer.run(customers.row(customer));
+    sql.unindex.run(rowid);
+    sql.dropPhones.run(customer.id);
+    customers.index(rowid, customer);
+    customers.addPhones(customer.id, phones);
   }
 
   /** Customers first: a page carries the customers its history rows belong to, but not always ahead of them. */

@@ -1,0 +1,45 @@
+/**
+ * Writing a customer's rows: the customer, its search entry and its phones. Shared by
+ * the store's own writes (demo data, a customer created on the desk) and by sync, so a
+ * customer lands the same way whichever side it came from.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Customer, Phone } from '../../../shared/domain.js';
+import { nationalNumberOf } from '../../../shared/phone/normalise.js';
+import { searchTextOf } from './search-text.js';
+
+export function createCustomerWrites(db: Database) {
+  const sql = {
+    insert: db.prepare(`
+      INSERT INTO customers (id, customer_number, first_name, last_name, company, email, type, industry, source, tags, country, created_at, updated_at)
+      VALUES (@id, @customerNumber, @firstName, @lastName, @company, @email, @type, @industry, @source, @tags, @country, @createdAt, @updatedAt)`),
+    index: db.prepare('INSERT INTO customers_search (rowid, text) VALUES (?, ?)'),
+    addPhone: db.prepare('INSERT OR IGNORE INTO phones (customer_id, e164, national_number, label) VALUES (?, ?, ?, ?)'),
+  };
+
+  const writes = {
+    /** The row values of a customer: tags are stored as JSON text. */
+    row: (customer: Customer) => ({ ...customer, tags: JSON.stringify(customer.tags) }),
+    /** Answers the new row's rowid, which is also its search entry's. */
+    insert(customer: Customer, phones: readonly Phone[]): number {
+      const rowid = Number(sql.insert.run(writes.row(customer)).lastInsertRowid);
+      writes.index(rowid, customer);
+      writes.addPhones(customer.id, phones);
+      return rowid;
+    },
+    index(rowid: number, customer: Customer): void {
+      sql.index.run(rowid, searchTextOf({
+        first_name: customer.firstName,
+        last_name: customer.lastName,
+        company: customer.company,
+        email: customer.email,
+        customer_number: customer.customerNumber,
+      }));
+    },
+    addPhones(customerId: string, phones: readonly Phone[]): void {
+      for (const phone of phones) sql.addPhone.run(customerId, phone.e164, nationalNumberOf(phone.e164), phone.label);
+    },
+  };
+  return writes;
+}
+export type CustomerWrites = ReturnType<typeof createCustomerWrites>;
