@@ -14,7 +14,7 @@ export async function* csvRows(input: FeedInput): AsyncIterable<RawRow> {
   const parser = Readable.from(input as AsyncIterable<string | Buffer>).pipe(
     parse({ columns: true, bom: true, info: true, skip_empty_lines: true, relax_column_count: true }),
   );
-  let line = 1;
+  let line = 1; // the header
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       line = info.lines;
@@ -24,7 +24,9 @@ export async function* csvRows(input: FeedInput): AsyncIterable<RawRow> {
     // csv-parse cannot resynchronise after a syntax error (an unclosed quote swallows the rest),
     // so the feed ends here; a failing read of the file itself is not the feed's fault and propagates.
     if (!(err instanceof CsvError)) throw err;
-    yield { line: (err as CsvError & { lines?: number }).lines ?? line + 1, error: `not valid CSV: ${err.message}` };
+    // An unclosed quote is only noticed at the end of the file; the line to fix is where its record began.
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED') yield { line: line + 1, error: 'not valid CSV: a quoted field that starts here is never closed' };
+    else yield { line: (err as CsvError & { lines?: number }).lines ?? line + 1, error: `not valid CSV: ${err.message}` };
   }
 }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateHub } from '../../server/db/migrations.js';
 import { createPool } from '../../server/db/pool.js';
 import { importFeed } from '../../server/import/import-feed.js';
-import { formatOf, type ImportItem, type ImportKind, readImportRecords } from '../../server/import/import-records.js';
+import { formatOf, type ImportKind } from '../../server/import/import-records.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
 import { FEED } from '../support/test-hub.js';
 
@@ -25,51 +25,6 @@ afterAll(async () => {
 
 const load = (kind: ImportKind, file: string) => importFeed(pool, kind, createReadStream(`${FEED}/${file}`), { format: formatOf(file), region: 'BG' });
 
-async function read<K extends ImportKind>(kind: K, lines: string[], format: 'csv' | 'jsonl' = 'csv') {
-  const items: ImportItem<K>[] = [];
-  for await (const item of readImportRecords(kind, Readable.from(lines.map((l) => `${l}\n`)), { format, region: 'BG' })) items.push(item);
-  return items;
-}
-
-describe('reading a feed', () => {
-  it('normalises national and international phone numbers in the feed’s region', async () => {
-    const [item] = await read('customers', ['external_id,customer_number,first_name,last_name,phones', 'e1,C-1,Иван,Иванов,0888 123 456:mobile; +359 2 981 2345:work']);
-    expect(item).toEqual({
-      line: 2,
-      record: expect.objectContaining({ externalId: 'e1', phones: [{ e164: '+359888123456', label: 'mobile' }, { e164: '+35929812345', label: 'work' }] }),
-    });
-  });
-
-  it('turns amounts into minor units exactly, and refuses what is not an amount', async () => {
-    const header = 'external_id,customer_external_id,order_number,product,amount,currency,purchased_at';
-    const items = await read('purchases', [header, 'p1,c,SO,X,12.50,bgn,2026-01-02', 'p2,c,SO,X,3,EUR,2026-01-02T10:00:00Z', 'p3,c,SO,X,1.005,EUR,2026-01-02', 'p4,c,SO,X,12;5,EUR,2026-13-45']);
-    expect(items.slice(0, 2).map((i) => ('record' in i ? [i.record.amountMinor, i.record.currency] : i.error))).toEqual([[1250, 'BGN'], [300, 'EUR']]);
-    expect(items[2]).toEqual({ line: 4, error: 'purchases: line 4: amount: "1.005" is not an amount such as 129.00 (at most two decimals)' });
-    expect('error' in items[3]! && items[3].error).toMatch(/^purchases: line 5: amount: .*purchased_at: is not a date/s);
-  });
-
-  it('reports a CSV syntax error with its line and keeps the rows before it', async () => {
-    const items = await read('tickets', ['external_id,customer_external_id,subject,opened_at', 't1,c,Fine,2026-01-01', 't2,c,"never closed,2026-01-01']);
-    expect('record' in items[0]!).toBe(true);
-    expect(items[1]).toMatchObject({ error: expect.stringMatching(/^tickets: line \d+: not valid CSV/) });
-  });
-
-  it('reads JSON Lines with phones as objects, and names a line that is not JSON', async () => {
-    const items = await read('customers', [
-      '{"external_id": "j1", "customer_number": "J-1", "company": "Acme", "phones": [{"number": "+48 600 123 456", "label": "work"}]}',
-      '{"external_id": "j2", "customer_number": ',
-      '["not", "an", "object"]',
-    ], 'jsonl');
-    expect(items[0]).toMatchObject({ line: 1, record: { company: 'Acme', phones: [{ e164: '+48600123456', label: 'work' }] } });
-    expect(items[1]).toMatchObject({ line: 2, error: expect.stringMatching(/^customers: line 2: not valid JSON/) });
-    expect(items[2]).toEqual({ line: 3, error: 'customers: line 3: not a JSON object' });
-  });
-
-  it('knows a feed by its file name', () => {
-    expect([formatOf('crm.CSV'), formatOf('tickets.ndjson')]).toEqual(['csv', 'jsonl']);
-    expect(() => formatOf('export.xlsx')).toThrow(/CSV \(\.csv\) or JSON Lines/);
-  });
-});
 
 describe('importing into the hub', () => {
   it('keeps the good rows and reports each bad one with its line and reason', async () => {
