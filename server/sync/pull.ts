@@ -32,12 +32,17 @@ const PAGE_BOUND = `
   )
   SELECT max(version) AS bound FROM (SELECT version FROM candidates ORDER BY version LIMIT $2) page`;
 
-/** Whether anything lies after the page: every table asked, since one table alone may fill the page and hide the rest. */
+/**
+ * Whether anything lies after the page: every table asked, since one table alone may fill
+ * the page and hide the rest. ORDER BY version makes each probe walk the version index:
+ * a bare EXISTS may be planned as a sequential scan, which reads a whole table on every
+ * page once that table has nothing left after the cursor.
+ */
 const MORE_AFTER = `
-  SELECT EXISTS (SELECT 1 FROM customers WHERE version > $1)
-      OR EXISTS (SELECT 1 FROM purchases WHERE version > $1 AND purchased_at >= $2)
-      OR EXISTS (SELECT 1 FROM tickets WHERE version > $1)
-      OR EXISTS (SELECT 1 FROM interactions WHERE version > $1 AND at >= $2) AS more`;
+  SELECT EXISTS (SELECT 1 FROM customers WHERE version > $1 ORDER BY version LIMIT 1)
+      OR EXISTS (SELECT 1 FROM purchases WHERE version > $1 AND purchased_at >= $2 ORDER BY version LIMIT 1)
+      OR EXISTS (SELECT 1 FROM tickets WHERE version > $1 ORDER BY version LIMIT 1)
+      OR EXISTS (SELECT 1 FROM interactions WHERE version > $1 AND at >= $2 ORDER BY version LIMIT 1) AS more`;
 
 /** $1 < version <= $2; history since $3. */
 const PAGE = `
@@ -80,4 +85,5 @@ export async function pullChanges(pool: Pool, query: z.output<typeof PullQuerySc
   const changes = page.riding === '[]' ? page.page : `${page.riding.slice(0, -1)},${page.page.slice(1)}`;
   return `{"changes":${changes},"cursor":${bound},"more":${more}}`;
 }
+
 
