@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, Notification, Tray, nativeImage } from 'electron';
+import { app, BrowserWindow, dialog, Menu, Notification, Tray, nativeImage, shell } from 'electron';
 import { configFiles } from '../services/config/config-files.js';
 import { DeskConfigError } from '../services/config/desk-config.js';
 import { loadEffectiveConfig } from '../services/config/effective-config.js';
@@ -63,13 +63,15 @@ function createWindow(desk: RunningDesk['desk']): BrowserWindow {
   return win;
 }
 
-function createTray(): Tray {
+/** The hub's supervisor board opens in the system browser: it is the hub's page, not this desk's, and asks for a supervisor's login. */
+function createTray(hubUrl: string | null): Tray {
   const icon = nativeImage.createFromPath(join(appRoot, 'resources', 'icons', 'tray.png'));
   const t = new Tray(icon);
   t.setToolTip('Agent Desk');
   t.setContextMenu(
     Menu.buildFromTemplate([
       { label: 'Show Agent Desk', click: showWindow },
+      ...(hubUrl ? [{ label: 'Open the supervisor board', click: () => void shell.openExternal(new URL('/board/', hubUrl).href) }] : []),
       { type: 'separator' },
       { label: 'Quit', role: 'quit' },
     ]),
@@ -94,7 +96,7 @@ async function start(): Promise<void> {
   running = await startDesk(effective, log, { appVersion: app.getVersion(), logDir });
   stopUpdateChecks = startUpdateChecks(effective.config, log);
   window = createWindow(running.desk);
-  tray = createTray();
+  tray = createTray(effective.config.hub.url);
 }
 
 if (!app.requestSingleInstanceLock()) {
