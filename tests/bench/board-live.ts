@@ -4,17 +4,13 @@
  * state changes). Each join is timed from the moment it is posted to the hub until its
  * queue's tile shows the new count in Chromium; the page's long tasks are recorded.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import type { BoardInput } from '../../shared/board.js';
 import type { Session } from '../../shared/sync.js';
 import { agentId, postBoardInputs, queueName, scriptedDay } from '../support/board-generator.js';
 import { debianChromium } from '../support/debian-chromium.js';
-import { startHubProcess } from '../support/hub-process.js';
-import { startPostgres } from '../support/postgres.js';
-import { PASSWORD, prepareHubDatabase } from '../support/test-hub.js';
+import { startHubOnPostgres } from '../support/hub-on-postgres.js';
+import { PASSWORD } from '../support/test-hub.js';
 import { percentile } from './stats.js';
 
 export interface BoardLiveFigures {
@@ -28,13 +24,10 @@ export interface BoardLiveFigures {
 }
 
 export async function benchBoardLive(agents: number, queues: number, callsPerSecond: number, seconds: number): Promise<BoardLiveFigures> {
-  const postgres = await startPostgres();
-  const dir = mkdtempSync(join(tmpdir(), 'board-bench-'));
+  const setup = await startHubOnPostgres('board-bench-');
   const browser = await chromium.launch(debianChromium);
   try {
-    const databaseUrl = await postgres.createDatabase();
-    await prepareHubDatabase(databaseUrl);
-    const hub = await startHubProcess(dir, databaseUrl);
+    const { hub } = setup;
     const session = async (username: string) =>
       ((await (await fetch(`${hub.url}/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) })).json()) as Session).token;
     const admin = await session('root');
@@ -90,7 +83,6 @@ export async function benchBoardLive(agents: number, queues: number, callsPerSec
     await page.waitForTimeout(2_000);
     const { longTasks, seen } = (await page.evaluate('window.boardBench')) as { longTasks: number[]; seen: Record<string, number> };
     const delays = [...sent].map(([key, at]) => (seen[key] ?? Number.POSITIVE_INFINITY) - at);
-    await hub.stop();
     const round = (v: number) => Number(v.toFixed(1));
     return {
       agents,
@@ -103,7 +95,6 @@ export async function benchBoardLive(agents: number, queues: number, callsPerSec
     };
   } finally {
     await browser.close();
-    await postgres.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await setup.close();
   }
 }

@@ -1,46 +1,36 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { Session } from '../../shared/sync.js';
 import { agentId, postBoardInputs, scriptedDay } from '../support/board-generator.js';
 import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
-import { type HubProcess, startHubProcess } from '../support/hub-process.js';
-import { type PostgresServer, startPostgres } from '../support/postgres.js';
-import { PASSWORD, prepareHubDatabase } from '../support/test-hub.js';
+import { type HubOnPostgres, startHubOnPostgres } from '../support/hub-on-postgres.js';
+import { PASSWORD } from '../support/test-hub.js';
 
 const QUEUES = 50;
 const AGENTS = 500;
 
-let postgres: PostgresServer;
-let dir: string;
-let hub: HubProcess;
+let setup: HubOnPostgres;
 let desk: DeskProcess | undefined;
 
 test.beforeAll(async () => {
-  postgres = await startPostgres();
-  dir = mkdtempSync(join(tmpdir(), 'board-e2e-'));
-  const databaseUrl = await postgres.createDatabase();
-  await prepareHubDatabase(databaseUrl);
-  hub = await startHubProcess(dir, databaseUrl);
+  setup = await startHubOnPostgres('board-e2e-');
 });
 
 test.afterAll(async () => {
   await desk?.stop();
-  await hub?.stop();
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await setup?.close();
 });
 
 async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${hub.url}/board/`);
+  await page.goto(`${setup.hub.url}/board/`);
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
 async function session(username: string): Promise<Session> {
-  const response = await fetch(`${hub.url}/v1/sessions`, {
+  const response = await fetch(`${setup.hub.url}/v1/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: PASSWORD }),
@@ -64,7 +54,7 @@ test('shows 50 queues and 500 agents with the figures the definitions give for a
   await expect(page.getByRole('status')).toHaveText('Live');
 
   const { inputs, expected } = scriptedDay(QUEUES, AGENTS);
-  await postBoardInputs(hub.url, (await session('root')).token, inputs);
+  await postBoardInputs(setup.hub.url, (await session('root')).token, inputs);
   await expect(page.getByRole('region', { name: /^Queue / })).toHaveCount(QUEUES);
   await expect(page.getByRole('table', { name: 'Agents' }).locator('tbody tr')).toHaveCount(AGENTS);
 
@@ -102,7 +92,7 @@ test('shows 50 queues and 500 agents with the figures the definitions give for a
 test('an operator’s state on their desk shows on the board: break, ringing with the customer, on the call, wrap-up', async ({ browser }) => {
   const board = await browser.newPage();
   await login(board, 'sam');
-  desk = await startDeskProcess(mkdtempSync(join(dir, 'bob-')), { agent: { id: 'bob', name: 'Bob' }, hub: { url: hub.url, password: PASSWORD }, wrapUpSeconds: 120 });
+  desk = await startDeskProcess(mkdtempSync(join(setup.dir, 'bob-')), { agent: { id: 'bob', name: 'Bob' }, hub: { url: setup.hub.url, password: PASSWORD }, wrapUpSeconds: 120 });
   const operator = await browser.newPage();
   await operator.goto(desk.url);
   await expect(operator.getByRole('status', { name: 'Sync with the hub' })).toHaveText('Hub: up to date');

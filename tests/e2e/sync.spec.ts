@@ -1,38 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { type DeskProcess, freePort, startDeskProcess } from '../support/desk-process.js';
-import { type HubProcess, startHubProcess } from '../support/hub-process.js';
-import { type PostgresServer, startPostgres } from '../support/postgres.js';
-import { PASSWORD, prepareHubDatabase } from '../support/test-hub.js';
+import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
+import { type HubOnPostgres, startHubOnPostgres } from '../support/hub-on-postgres.js';
+import { PASSWORD } from '../support/test-hub.js';
 
-let postgres: PostgresServer;
-let dir: string;
-let databaseUrl: string;
-let hubPort: number;
-let hub: HubProcess;
+let setup: HubOnPostgres;
 const desks: DeskProcess[] = [];
 
 test.beforeAll(async () => {
-  postgres = await startPostgres();
-  dir = mkdtempSync(join(tmpdir(), 'sync-e2e-'));
-  databaseUrl = await postgres.createDatabase();
-  await prepareHubDatabase(databaseUrl);
-  hubPort = await freePort();
-  hub = await startHubProcess(dir, databaseUrl, hubPort);
+  setup = await startHubOnPostgres('sync-e2e-');
 });
 
 test.afterAll(async () => {
   for (const desk of desks) await desk.stop();
-  await hub?.stop();
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await setup?.close();
 });
 
 async function openDesk(page: Page, agent: string): Promise<DeskProcess> {
-  const dataDir = mkdtempSync(join(dir, `${agent}-`));
-  const desk = await startDeskProcess(dataDir, { agent: { id: agent, name: agent }, hub: { url: hub.url, password: PASSWORD } });
+  const dataDir = mkdtempSync(join(setup.dir, `${agent}-`));
+  const desk = await startDeskProcess(dataDir, { agent: { id: agent, name: agent }, hub: { url: setup.hub.url, password: PASSWORD } });
   desks.push(desk);
   await page.goto(desk.url);
   await expect(page.getByRole('status', { name: 'Sync with the hub' })).toHaveText('Hub: up to date');
@@ -58,13 +45,13 @@ test('a note written on one desk reaches the other desk’s card, and waits out 
   await writeNote(pageA, 'Technician booked for Friday morning');
   await expect(cardB.getByRole('list', { name: 'History' })).toContainText('Technician booked for Friday morning', { timeout: 5_000 });
 
-  await hub.kill();
+  await setup.hub.kill();
   await writeNote(pageA, 'Customer called back while the hub was down');
   const statusA = pageA.getByRole('status', { name: 'Sync with the hub' });
   await expect(statusA).toContainText(/Hub offline since \d{1,2}:\d\d( [AP]M)? · 1 note waiting to send/, { timeout: 15_000 });
   await expect(pageA.getByRole('list', { name: 'History' })).toContainText('Customer called back while the hub was down');
 
-  hub = await startHubProcess(dir, databaseUrl, hubPort);
+  await setup.restart();
   await expect(statusA).toHaveText('Hub: up to date', { timeout: 40_000 });
   await expect(cardB.getByRole('list', { name: 'History' })).toContainText('Customer called back while the hub was down', { timeout: 5_000 });
 });

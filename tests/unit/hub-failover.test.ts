@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
@@ -13,42 +11,27 @@ import { createSyncClient } from '../../electron/services/sync/sync-client.js';
 import { createPool } from '../../server/db/pool.js';
 import { importFeed } from '../../server/import/import-feed.js';
 import type { SyncStatus } from '../../shared/sync.js';
-import { freePort } from '../support/desk-process.js';
-import { type HubProcess, startHubProcess } from '../support/hub-process.js';
-import { type PostgresServer, startPostgres } from '../support/postgres.js';
+import { type HubOnPostgres, startHubOnPostgres } from '../support/hub-on-postgres.js';
 import { startSyncedDesk } from '../support/synced-desk.js';
-import { PASSWORD, prepareHubDatabase } from '../support/test-hub.js';
+import { PASSWORD } from '../support/test-hub.js';
 import { until } from '../support/until.js';
 
-let postgres: PostgresServer;
-let dir: string;
-let databaseUrl: string;
-let port: number;
-let hubProcess: HubProcess;
+let setup: HubOnPostgres;
 let db: pg.Pool;
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  dir = mkdtempSync(join(tmpdir(), 'hub-failover-'));
-  databaseUrl = await postgres.createDatabase();
-  await prepareHubDatabase(databaseUrl);
-  port = await freePort();
-  hubProcess = await startHubProcess(dir, databaseUrl, port);
-  db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  setup = await startHubOnPostgres('hub-failover-');
+  db = new pg.Pool({ connectionString: setup.databaseUrl, max: 2 });
 });
 
 afterAll(async () => {
   await db?.end();
-  await hubProcess?.stop();
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await setup?.close();
 });
-
-const restartHub = async () => (hubProcess = await startHubProcess(dir, databaseUrl, port));
 
 describe('the hub killed with SIGKILL', () => {
   it('loses none of 1,200 notes pushed across the kill, and doubles none', async () => {
-    const store = openDeskStore(join(dir, 'pushing-desk.sqlite'));
+    const store = openDeskStore(join(setup.dir, 'pushing-desk.sqlite'));
     const ids: string[] = [];
     for (let n = 0; n < 1_200; n++) {
       const mutationId = randomUUID();
@@ -61,17 +44,17 @@ describe('the hub killed with SIGKILL', () => {
     }
     let status: SyncStatus | undefined;
     const client = createSyncClient({
-      url: hubProcess.url, username: 'alice', password: PASSWORD, historyDays: 30, pushBatch: 20,
+      url: setup.hub.url, username: 'alice', password: PASSWORD, historyDays: 30, pushBatch: 20,
       store, log: silentLogger, onStatus: (s) => (status = s), onChanged: () => undefined,
     });
     client.start();
     try {
       await until(() => store.outboxCounts().pending < 1_100, 'the first pushes to land', 20_000);
-      await hubProcess.kill();
+      await setup.hub.kill();
       const pendingAtKill = store.outboxCounts().pending;
       expect(pendingAtKill).toBeGreaterThan(0);
       await until(() => status?.state === 'offline', 'the desk to notice the hub is gone', 20_000);
-      await restartHub();
+      await setup.restart();
       await until(() => store.outboxCounts().pending === 0, 'the outbox to drain after the restart', 60_000);
     } finally {
       await client.stop();
@@ -88,9 +71,9 @@ describe('the hub killed with SIGKILL', () => {
   });
 
   it('lets a desk work offline and drains its outbox when the hub is back', async () => {
-    const desk = await startSyncedDesk(hubProcess.url, 'bob');
+    const desk = await startSyncedDesk(setup.hub.url, 'bob');
     try {
-      await hubProcess.kill();
+      await setup.hub.kill();
       const callId = randomUUID();
       desk.desk.onCallEvent({ callId, state: 'ringing', direction: 'inbound', remote: '0888123456' }, 'test');
       const pop = desk.events.find((e) => e.name === 'pop' && e.payload.callId === callId);
@@ -100,7 +83,7 @@ describe('the hub killed with SIGKILL', () => {
         phone: '+359888123456', note: 'written while the hub was down', disposition: 'resolved', followUpOn: null,
       });
       await expect.poll(() => desk.sync(), { timeout: 10_000 }).toMatchObject({ state: 'offline', pending: 1, offlineSince: expect.any(String) });
-      await restartHub();
+      await setup.restart();
       await expect.poll(() => desk.sync(), { timeout: 40_000, interval: 200 }).toMatchObject({ state: 'online', pending: 0, offlineSince: null });
       expect((await db.query('SELECT note FROM interactions WHERE id = $1', [saved.id])).rows).toEqual([{ note: 'written while the hub was down' }]);
     } finally {
@@ -111,16 +94,16 @@ describe('the hub killed with SIGKILL', () => {
 
 describe('a desk killed mid-pull', () => {
   it('resumes from its cursor with no gap', async () => {
-    const pool = createPool(databaseUrl, 2);
+    const pool = createPool(setup.databaseUrl, 2);
     const header = 'external_id,customer_number,first_name,last_name,type,phones\n';
     const rows = Array.from({ length: 20_000 }, (_, n) => `bulk-${n},B-${n},Customer,Number ${n},person,+3592${String(4_000_000 + n)}:work\n`);
     const report = await importFeed(pool, 'customers', Readable.from([header, ...rows]), { format: 'csv', region: 'BG' });
     await pool.end();
     expect(report.rejected).toEqual([]);
 
-    const dataDir = join(dir, 'pulling-desk');
+    const dataDir = join(setup.dir, 'pulling-desk');
     const sync = () =>
-      spawn(process.execPath, ['--import', 'tsx', 'electron/services/cli/cli.ts', 'sync', '--hub', hubProcess.url, '--agent', 'bob', '--data-dir', dataDir, '--page-size', '100'], {
+      spawn(process.execPath, ['--import', 'tsx', 'electron/services/cli/cli.ts', 'sync', '--hub', setup.hub.url, '--agent', 'bob', '--data-dir', dataDir, '--page-size', '100'], {
         env: { ...process.env, AGENT_DESK_HUB_PASSWORD: PASSWORD },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
