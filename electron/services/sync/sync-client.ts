@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { z } from 'zod';
 import type { AgentStateReport } from '../../../shared/board.js';
 import { describeIssues } from '../../../shared/desk-wire.js';
+import { parseJson } from '../../../shared/json.js';
 import {
   HubErrorSchema,
   MutationSchema,
@@ -55,14 +56,8 @@ const REQUEST_TIMEOUT_MS = 15_000;
 const SAFETY_NET_MS = 60_000;
 const RETRY_MS = { first: 1_000, max: 30_000 };
 
-class HubError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** The hub answered, and said no: its reason is what the status bar shows. */
+class HubError extends Error {}
 
 export function createSyncClient(options: SyncClientOptions): SyncClient {
   const { store, log, now = () => new Date(), pageSize = 2_000, pushBatch = 200 } = options;
@@ -108,16 +103,16 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     }
     if (!response.ok) {
       const error = HubErrorSchema.safeParse(json);
-      throw new HubError(response.status, `hub answered ${response.status}: ${error.success ? error.data.message : 'no reason given'}`);
+      throw new HubError(`hub answered ${response.status}: ${error.success ? error.data.message : 'no reason given'}`);
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new HubError(response.status, `hub sent a malformed answer to ${path}: ${describeIssues(parsed.error)}`);
+    if (!parsed.success) throw new HubError(`hub sent a malformed answer to ${path}: ${describeIssues(parsed.error)}`);
     return parsed.data;
   }
 
   async function login(): Promise<void> {
     if (options.password === null) {
-      throw new HubError(0, `no hub password for agent "${options.username}": set hub.password in this desk's settings`);
+      throw new HubError(`no hub password for agent "${options.username}": set hub.password in this desk's settings`);
     }
     const session = await call(SessionSchema, 'POST', '/v1/sessions', { username: options.username, password: options.password });
     token = session.token;
@@ -145,7 +140,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     }
   }
 
-  /** The next page is fetched while this one is written: the hub and the desk's disk work side by side on a first sync. */
+  /** The next page is asked for before this one is written, so the hub can be at work on it meanwhile. */
   async function pull(): Promise<void> {
     const since = new Date(now().getTime() - options.historyDays * 86_400_000).toISOString().slice(0, 10);
     const fetchAfter = (after: number) => call(PullPageSchema, 'GET', `/v1/sync/changes?after=${after}&limit=${pageSize}&historySince=${since}`);
@@ -180,8 +175,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     socket = ws;
     ws.on('message', (data) => {
       if (stopped) return;
-      const nudge = NudgeSchema.safeParse(JSON.parse(data.toString()));
+      const nudge = NudgeSchema.safeParse(parseJson(data.toString()));
       if (nudge.success && nudge.data.version > store.syncCursor()) kick();
+      else if (!nudge.success) log.warn('the hub sent a nudge that is not one; ignored');
     });
     ws.on('open', () => kick());
     ws.on('error', (err) => log.debug({ err }, 'hub nudge socket failed'));

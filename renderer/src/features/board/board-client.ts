@@ -4,6 +4,7 @@
  * A socket the hub refuses before it opens means the session is gone: back to the login.
  */
 import { BOARD_PROTOCOL, BoardUpdateSchema, bearerProtocol } from '../../../../shared/board.js';
+import { parseJson } from '../../../../shared/json.js';
 import { SessionSchema } from '../../../../shared/sync.js';
 import { useBoard } from './board-state.js';
 
@@ -48,7 +49,7 @@ export function connectBoard(): void {
       board.setConnection('live');
     };
     ws.onmessage = (message) => {
-      const update = BoardUpdateSchema.safeParse(JSON.parse(String(message.data)));
+      const update = BoardUpdateSchema.safeParse(parseJson(String(message.data)));
       if (update.success) useBoard.getState().apply(update.data);
       else console.error('the hub sent a malformed board update', update.error);
     };
