@@ -89,7 +89,7 @@ test('shows 50 queues and 500 agents with the figures the definitions give for a
   await expect(page.locator(`tr[data-agent="${agentId(3)}"]`)).toContainText('Break: lunch');
 });
 
-test('an operator’s state on their desk shows on the board: break, ringing with the customer, on the call, wrap-up', async ({ browser }) => {
+test('an operator’s state on their desk shows on the board: break, ringing with the customer, on the call, wrap-up, offline when it closes', async ({ browser }) => {
   const board = await browser.newPage();
   await login(board, 'sam');
   desk = await startDeskProcess(mkdtempSync(join(setup.dir, 'bob-')), { agent: { id: 'bob', name: 'Bob' }, hub: { url: setup.hub.url, password: PASSWORD }, wrapUpSeconds: 120 });
@@ -116,5 +116,9 @@ test('an operator’s state on their desk shows on the board: break, ringing wit
   await wrapUp.getByRole('button', { name: 'End wrap-up' }).click();
   await expect(bobOnBoard).toContainText('Available');
   await expect(wrapUp).toHaveCount(0);
+
+  await desk.stop();
+  desk = undefined;
+  await expect(bobOnBoard).toContainText('Offline');
 });
 

@@ -70,4 +70,13 @@ describe('the agent’s state', () => {
     agent.onCard(card('ended'), card('answered'));
     expect(agent.current()).toMatchObject({ state: 'break', breakReason: 'coffee' });
   });
+
+  it('goes offline when the desk closes, even in the middle of a wrap-up', () => {
+    const agent = machine(30);
+    agent.onCard(card('answered'), undefined);
+    agent.onCard(card('ended'), card('answered'));
+    agent.stop();
+    vi.advanceTimersByTime(30_000);
+    expect(reports.map((r) => r.state)).toEqual(['on_call', 'wrap_up', 'offline']);
+  });
 });

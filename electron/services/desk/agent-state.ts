@@ -3,13 +3,14 @@
  * a break with its reason), and by the calls themselves — ringing, on the call, then
  * wrap-up for the configured time after a call the agent took, back to available when
  * it runs out or the agent ends it early. A missed call puts the agent back where they were.
+ * When the desk closes, the agent goes offline.
  */
 import type { PopCard } from '../../../shared/call.js';
 import type { AgentState, AgentStateReport } from '../../../shared/board.js';
 import type { DeskAgentState } from '../../../shared/desk-api.js';
 import { customerDisplayName } from '../../../shared/customer-name.js';
 
-export type ManualState = Extract<AgentState, 'available' | 'break' | 'offline'>;
+export type ManualState = Extract<AgentState, 'available' | 'break'>;
 
 export interface AgentStateOptions {
   wrapUpSeconds: number;
@@ -61,8 +62,9 @@ export function createAgentState({ wrapUpSeconds, now, onChange }: AgentStateOpt
         backToManual();
       }
     },
+    /** The desk is closing: whatever the agent was doing, the board should now show them offline. */
     stop(): void {
-      clearTimeout(wrapUpTimer);
+      enter('offline');
     },
   };
 }
