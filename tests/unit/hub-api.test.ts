@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { HubConfigSchema } from '../../server/hub-config.js';
@@ -199,3 +201,27 @@ describe('fan-out', () => {
     expect(status).toBe(401);
   });
 });
+
+describe('TLS', () => {
+  // A self-signed certificate for 127.0.0.1, made for these tests only (tests/fixtures/tls).
+  const tls = { certFile: 'tests/fixtures/tls/hub.crt', keyFile: 'tests/fixtures/tls/hub.key' };
+
+  it('speaks HTTPS only, with the certificate and key its config names', async () => {
+    const secure = await startHub(HubConfigSchema.parse({ database: { url: hub.databaseUrl }, listen: { port: 0 }, tls }), silentLogger);
+    try {
+      expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const health = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        httpsGet(`${secure.url}/v1/health`, { ca: readFileSync(tls.certFile) }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        }).once('error', reject);
+      });
+      expect(health).toEqual({ status: 200, body: '{"ok":true}' });
+      await expect(fetch(secure.url.replace('https', 'http') + '/v1/health')).rejects.toThrow();
+    } finally {
+      await secure.close();
+    }
+  });
+});
+
