@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { RegionSchema } from '../shared/domain.js';
-import { AgentRoleSchema, NewAgentSchema } from '../shared/sync.js';
+import { NewAgentSchema } from '../shared/sync.js';
 import { describeIssues } from '../shared/desk-wire.js';
 import { createAccounts } from './accounts.js';
 import { migrateHub } from './db/migrations.js';
@@ -85,7 +85,7 @@ const commands: Record<string, () => Promise<unknown>> = {
     const input = NewAgentSchema.safeParse({
       username: positionals[1],
       name: values.name,
-      role: AgentRoleSchema.safeParse(values.role).success ? values.role : undefined,
+      role: values.role,
       password: await readStdin(),
     });
     if (!input.success) throw new UsageError(`add-agent: ${describeIssues(input.error)}`);
