@@ -27,6 +27,8 @@ const settings = {
   dispositions: [{ code: 'resolved', label: 'Resolved' }],
   simulator: false,
   configuration: { locked: [], problems: [] },
+};
+const live = {
   sync: { state: 'off' as const, pending: 0, rejected: 0, offlineSince: null, lastSyncAt: null, lastError: null },
   agentState: { state: 'available' as const, since: '2026-11-24T08:00:00.000Z', breakReason: null, wrapUpEndsAt: null },
 };
@@ -62,11 +64,11 @@ describe('the renderer view of the desk', () => {
 
   it('on (re)attach takes the desk’s cards and keeps a customer the operator has open', () => {
     view().focusOn({ kind: 'customer', card: { ...ivan, purchases: [], tickets: [], interactions: [] } });
-    view().attach({ ...settings, cards: [card('c9')], callLog: [] });
+    view().attach({ ...settings, ...live, cards: [card('c9')], callLog: [] });
     expect(view().settings).toEqual(settings);
     expect(view().focus.kind).toBe('customer');
     view().focusOn({ kind: 'none' });
-    view().attach({ ...settings, cards: [card('c8', { state: 'ended' }), card('c9')], callLog: [] });
+    view().attach({ ...settings, ...live, cards: [card('c8', { state: 'ended' }), card('c9')], callLog: [] });
     expect(view().focus).toEqual({ kind: 'call', callId: 'c9' });
   });
 
@@ -87,4 +89,15 @@ describe('the renderer view of the desk', () => {
     expect(shownCandidate(shared, {})).toBeUndefined();
     expect(shownCandidate(shared, { s1: '1004' })?.customer.id).toBe('1004');
   });
+
+  it('keeps the sync status and the agent state apart from the settings, so their changes leave the settings object as it was', () => {
+    view().attach({ ...settings, ...live, cards: [], callLog: [] });
+    const before = view().settings;
+    view().synced({ ...live.sync, state: 'online', pending: 2 });
+    view().agentStateChanged({ ...live.agentState, state: 'ringing' });
+    expect(view().settings).toBe(before);
+    expect(view().sync).toMatchObject({ state: 'online', pending: 2 });
+    expect(view().agentState?.state).toBe('ringing');
+  });
 });
+

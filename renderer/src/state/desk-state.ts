@@ -11,7 +11,8 @@ import type { ConnectionState } from '../api/transport.js';
 
 const CALL_LOG_KEPT = 200;
 
-export type DeskSettings = Omit<DeskState, 'cards' | 'callLog'>;
+/** What changes only on (re)attach; the live parts (calls, sync, agent state) are kept apart so a change to them re-renders only what shows them. */
+export type DeskSettings = Omit<DeskState, 'cards' | 'callLog' | 'sync' | 'agentState'>;
 
 /** The centre of the screen: a call's card, or a customer opened from search or the call log. */
 export type Focus = { kind: 'call'; callId: string } | { kind: 'customer'; card: CustomerCard } | { kind: 'none' };
@@ -19,6 +20,8 @@ export type Focus = { kind: 'call'; callId: string } | { kind: 'customer'; card:
 interface DeskView {
   connection: ConnectionState;
   settings: DeskSettings | null;
+  sync: SyncStatus | null;
+  agentState: DeskAgentState | null;
   cards: PopCard[];
   /** For a call with several candidates: the one the operator picked. */
   chosen: Record<string, string>;
@@ -38,17 +41,19 @@ interface DeskView {
 export const useDeskView = create<DeskView>()((set) => ({
   connection: 'connecting',
   settings: null,
+  sync: null,
+  agentState: null,
   cards: [],
   chosen: {},
   callLog: [],
   focus: { kind: 'none' },
   setConnection: (connection) => set({ connection }),
-  attach: ({ cards, callLog, ...settings }) =>
+  attach: ({ cards, callLog, sync, agentState, ...settings }) =>
     set((view) => {
       const ringing = cards.findLast((c) => c.state === 'ringing' || c.state === 'answered');
       const stillThere = view.focus.kind === 'call' && cards.some((c) => view.focus.kind === 'call' && c.callId === view.focus.callId);
       const focus: Focus = view.focus.kind === 'customer' || stillThere ? view.focus : cardFocus(ringing ?? cards.at(-1));
-      return { settings, cards, callLog, focus };
+      return { settings, sync, agentState, cards, callLog, focus };
     }),
   pop: (card) =>
     set((view) => {
@@ -66,8 +71,8 @@ export const useDeskView = create<DeskView>()((set) => ({
     }),
   logged: (entry) =>
     set((view) => ({ callLog: [entry, ...view.callLog.filter((e) => e.callId !== entry.callId)].slice(0, CALL_LOG_KEPT) })),
-  synced: (sync) => set((view) => (view.settings ? { settings: { ...view.settings, sync } } : {})),
-  agentStateChanged: (agentState) => set((view) => (view.settings ? { settings: { ...view.settings, agentState } } : {})),
+  synced: (sync) => set({ sync }),
+  agentStateChanged: (agentState) => set({ agentState }),
   choose: (callId, customerId) =>
     set((view) => {
       if (customerId !== null) return { chosen: { ...view.chosen, [callId]: customerId } };

@@ -7,7 +7,7 @@ import { useDeskView } from '../../state/desk-state.js';
 export function AgentStateMenu() {
   const { t } = useTranslation();
   const client = useDeskClient();
-  const agentState = useDeskView((v) => v.settings?.agentState);
+  const agentState = useDeskView((v) => v.agentState);
   if (!agentState) return null;
   const value = agentState.state === 'break' ? `break:${agentState.breakReason ?? ''}` : agentState.state;
   const choose = (choice: string) => {

@@ -7,7 +7,7 @@ import { useDeskView } from '../../state/desk-state.js';
 export function WrapUp() {
   const { t } = useTranslation();
   const client = useDeskClient();
-  const endsAt = useDeskView((v) => (v.settings?.agentState.state === 'wrap_up' ? v.settings.agentState.wrapUpEndsAt : null));
+  const endsAt = useDeskView((v) => (v.agentState?.state === 'wrap_up' ? v.agentState.wrapUpEndsAt : null));
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (endsAt === null) return;

@@ -4,7 +4,7 @@ import { useDeskView } from '../../state/desk-state.js';
 /** The desk's link to the hub: up to date, or offline since when with how many notes still to send. Hidden with no hub. */
 export function SyncStatus() {
   const { t, i18n } = useTranslation();
-  const sync = useDeskView((v) => v.settings?.sync);
+  const sync = useDeskView((v) => v.sync);
   if (!sync || sync.state === 'off') return null;
   const since = sync.offlineSince ? new Date(sync.offlineSince).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) : '';
   const waiting = sync.pending > 0 ? 'Pending' : '';
