@@ -1,6 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { parseDeskConfig } from '../../electron/services/config/desk-config.js';
 import { createLogger, LOG_FILE } from '../../electron/services/log.js';
@@ -42,12 +44,10 @@ describe('the desk log', () => {
     try {
       const log = createLogger({ level: 'info', logDir: dir, rotation: { size: '1K', keep: 2 } });
       for (let i = 0; i < 300; i++) log.info({ call: i }, 'call popped with a line long enough to fill a kilobyte quickly');
-      let files: string[] = [];
-      for (let i = 0; i < 100 && files.length < 3; i++) {
-        await new Promise((r) => setTimeout(r, 20));
-        files = readdirSync(dir).sort();
-      }
-      expect(files).toEqual([LOG_FILE, `${LOG_FILE}.1`, `${LOG_FILE}.2`]);
+      // Ending the stream waits for its writes and renames, so none of them runs after the folder is gone.
+      const stream = (log as unknown as Record<symbol, Writable>)[pino.symbols.streamSym]!;
+      await new Promise<void>((resolve) => stream.end(resolve));
+      expect(readdirSync(dir).sort()).toEqual([LOG_FILE, `${LOG_FILE}.1`, `${LOG_FILE}.2`]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
