@@ -31,7 +31,7 @@ export async function startBoardFeed(pool: Pool, url: string, queues: QueueSetti
   const startOfToday = new Date(now().toISOString().slice(0, 10));
   let lastId = (await pool.query<{ id: number }>('SELECT COALESCE(max(id), 0) AS id FROM board_events WHERE at < $1', [startOfToday])).rows[0]!.id;
   let reading: Promise<void> | null = null;
-  let again = false;
+  let followUp: Promise<void> | null = null;
 
   async function readNew(): Promise<void> {
     for (;;) {
@@ -56,26 +56,30 @@ export async function startBoardFeed(pool: Pool, url: string, queues: QueueSetti
     }
   }
 
-  /** One reader at a time; a nudge during a read is served by one more read after it. */
-  function read(): void {
-    if (reading) {
-      again = true;
-      return;
+  /**
+   * One reader at a time; a call during a read is served by one more read after it,
+   * shared by every call that came meanwhile. Resolves once what was committed before
+   * the call has been applied.
+   */
+  function read(): Promise<void> {
+    if (!reading) {
+      reading = readNew()
+        .catch((err: unknown) => log.warn({ err }, 'board events could not be read; the next nudge retries'))
+        .finally(() => {
+          reading = null;
+        });
+      return reading;
     }
-    reading = readNew()
-      .catch((err: unknown) => log.warn({ err }, 'board events could not be read; the next nudge retries'))
-      .finally(() => {
-        reading = null;
-        if (again) {
-          again = false;
-          read();
-        }
-      });
+    followUp ??= reading.then(() => {
+      followUp = null;
+      return read();
+    });
+    return followUp;
   }
 
   await readNew();
   const channel = listenOnChannel(url, BOARD_CHANNEL, log, async () => 'reconnected');
-  channel.subscribe(read);
+  channel.subscribe(() => void read());
 
   return {
     async record(inputs) {
@@ -86,6 +90,8 @@ export async function startBoardFeed(pool: Pool, url: string, queues: QueueSetti
         ]);
         await client.query('SELECT pg_notify($1, $2)', [BOARD_CHANNEL, '']);
       });
+      // Read-your-writes: whoever recorded an event sees it on this instance's board at once.
+      await read();
     },
     snapshot: () => figures.snapshot(now()),
     subscribe(listener) {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { silentLogger } from '../../electron/services/log.js';
+import { startBoardFeed } from '../../server/board/board-feed.js';
+import { createPool } from '../../server/db/pool.js';
 import { startHub } from '../../server/hub.js';
 import { HubConfigSchema } from '../../server/hub-config.js';
 import { BOARD_PROTOCOL, type BoardSnapshot, type BoardUpdate, bearerProtocol } from '../../shared/board.js';
@@ -99,6 +101,20 @@ describe('the supervisor board at the hub', () => {
     const offeredBefore = script.expected[1]!.offered;
     await expect.poll(() => updates.find((u) => u.type === 'queue' && u.queue.settings.name === queue)).toMatchObject({ queue: { offered: offeredBefore + 1 } });
     socket.close();
+  });
+
+  it('shows whoever recorded an event a board that already holds it, before any notification arrives', async () => {
+    const pool = createPool(hub.databaseUrl);
+    const feed = await startBoardFeed(pool, hub.databaseUrl, [], silentLogger);
+    try {
+      await feed.record([
+        { kind: 'pbx', event: { kind: 'queueCallerJoin', queue: 'direct', at: new Date().toISOString(), callId: 'd-1', caller: '+359888123456', position: 1 } },
+      ]);
+      expect(feed.snapshot().queues.find((q) => q.settings.name === 'direct')?.offered).toBe(1);
+    } finally {
+      await feed.close();
+      await pool.end();
+    }
   });
 
   it('gives a second hub instance the same board: today’s events replayed at start, then live through LISTEN/NOTIFY', async () => {
