@@ -3,3 +3,6 @@ export function customerDisplayName(customer: { firstName: string; lastName: str
   const name = `${customer.firstName} ${customer.lastName}`.trim();
   return name || customer.company || '';
 }
+
+/** Why a customer with neither a name nor a company is refused, when created or edited. */
+export const NAMELESS_CUSTOMER = 'a customer needs a name or a company';

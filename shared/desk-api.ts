@@ -14,7 +14,7 @@ import {
   NewCustomerSchema,
   RegionSchema,
 } from './domain.js';
-import { SyncStatusSchema } from './sync.js';
+import { CustomerUpdateSchema, SyncStatusSchema } from './sync.js';
 import { AgentStateSchema } from './board.js';
 
 const CallIdInput = z.strictObject({ callId: z.string().min(1).max(128) });
@@ -64,6 +64,7 @@ export const deskRequests = {
   },
   getCustomerCard: { input: z.strictObject({ customerId: z.string().min(1).max(64) }), output: CustomerCardSchema },
   createCustomer: { input: NewCustomerSchema, output: CustomerCardSchema },
+  updateCustomer: { input: CustomerUpdateSchema, output: CustomerCardSchema },
   saveAnnotation: { input: AnnotationSchema, output: InteractionSchema },
   /** The operator closes a card; a call that is still live keeps ringing elsewhere, only the card goes. */
   dismissCard: { input: CallIdInput, output: z.strictObject({}) },

@@ -4,6 +4,7 @@
  * definition the compiler uses.
  */
 import { z } from 'zod';
+import { customerDisplayName, NAMELESS_CUSTOMER } from './customer-name.js';
 
 export const RegionSchema = z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166 region, e.g. "BG"');
 export type Region = z.infer<typeof RegionSchema>;
@@ -137,9 +138,7 @@ export const NewCustomerSchema = z.object({
   email: z.email().max(200).nullable(),
   type: CustomerTypeSchema,
   phones: z.array(PhoneSchema).max(10),
-}).refine((c) => c.firstName !== '' || c.lastName !== '' || (c.company ?? '') !== '', {
-  message: 'a customer needs a name or a company',
-});
+}).refine((c) => customerDisplayName(c) !== '', { message: NAMELESS_CUSTOMER });
 export type NewCustomer = z.infer<typeof NewCustomerSchema>;
 
 /** The few fields a search result or a chooser row needs. */

@@ -82,6 +82,14 @@ export type CustomerEdit = z.infer<typeof CustomerEditSchema>;
 
 const MutationId = z.uuid();
 
+/** An operator's edit as the desk takes it: only the fields they changed, so a colleague's edit of another field survives. */
+export const CustomerUpdateSchema = z.strictObject({
+  mutationId: MutationId,
+  customerId: z.string().min(1).max(64),
+  fields: CustomerEditSchema,
+});
+export type CustomerUpdate = z.infer<typeof CustomerUpdateSchema>;
+
 /** What a desk's outbox holds and pushes. Ticket status is the hub's: no mutation changes a ticket. */
 export const MutationSchema = z.discriminatedUnion('kind', [
   z.strictObject({ mutationId: MutationId, kind: z.literal('interaction.create'), payload: InteractionSchema }),

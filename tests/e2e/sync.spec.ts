@@ -48,10 +48,32 @@ test('a note written on one desk reaches the other desk’s card, and waits out 
   await setup.hub.kill();
   await writeNote(pageA, 'Customer called back while the hub was down');
   const statusA = pageA.getByRole('status', { name: 'Sync with the hub' });
-  await expect(statusA).toContainText(/Hub offline since \d{1,2}:\d\d( [AP]M)? · 1 note waiting to send/, { timeout: 15_000 });
+  await expect(statusA).toContainText(/Hub offline since \d{1,2}:\d\d( [AP]M)? · 1 change waiting to send/, { timeout: 15_000 });
   await expect(pageA.getByRole('list', { name: 'History' })).toContainText('Customer called back while the hub was down');
 
   await setup.restart();
   await expect(statusA).toHaveText('Hub: up to date', { timeout: 40_000 });
   await expect(cardB.getByRole('list', { name: 'History' })).toContainText('Customer called back while the hub was down', { timeout: 5_000 });
+});
+
+test('a customer corrected on one desk shows corrected on the other desk’s open card', async ({ browser }) => {
+  const [pageA, pageB] = [await browser.newPage(), await browser.newPage()];
+  const [deskA, deskB] = [await openDesk(pageA, 'alice'), await openDesk(pageB, 'bob')];
+  await deskA.postCallEvent({ callId: 'edit-a1', state: 'ringing', remote: '+48 600 123 456' });
+  await deskB.postCallEvent({ callId: 'edit-b1', state: 'ringing', remote: '+48 600 123 456' });
+  const cardA = pageA.getByRole('region', { name: /Incoming call from Anna Kowalska/ });
+  await expect(pageB.getByRole('region', { name: /Incoming call from Anna Kowalska/ })).toBeVisible();
+
+  await cardA.getByRole('button', { name: 'Edit customer' }).click();
+  const form = cardA.getByRole('form', { name: 'Edit customer' });
+  await form.getByLabel('Last name').fill('Nowak');
+  await form.getByLabel('Company').fill('Nowak Sp. z o.o.');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form).toBeHidden();
+  await expect(pageA.getByRole('region', { name: /Incoming call from Anna Nowak/ })).toContainText('Nowak Sp. z o.o.');
+
+  const cardB = pageB.getByRole('region', { name: /Incoming call from Anna Nowak/ });
+  await expect(cardB).toContainText('Nowak Sp. z o.o.', { timeout: 5_000 });
+  await pageB.getByRole('searchbox', { name: /search customers/i }).fill('nowak');
+  await expect(pageB.getByRole('option', { name: /Anna Nowak/ })).toBeVisible();
 });

@@ -71,6 +71,19 @@ describe('two desks and a hub', () => {
     expect(card.candidates[0]!.customer).toMatchObject({ firstName: 'Olena', source: 'desk' });
   });
 
+  it('merges edits of different fields from two desks, and takes the later edit of the same field', async () => {
+    const [hit] = await deskA.desk.handlers.searchCustomers({ query: 'C-1001', limit: 1 });
+    const customerId = hit!.id;
+    await deskA.desk.handlers.updateCustomer({ mutationId: randomUUID(), customerId, fields: { email: 'ivan@work.bg', company: 'Ivanov Ltd' } });
+    await expect.poll(async () => (await deskA.sync()).pending, { timeout: 5_000 }).toBe(0);
+    await deskB.desk.handlers.updateCustomer({ mutationId: randomUUID(), customerId, fields: { company: 'Ivanov & Sons' } });
+    for (const desk of [deskA, deskB]) {
+      await expect
+        .poll(async () => (await desk.desk.handlers.getCustomerCard({ customerId })).customer, { timeout: 5_000 })
+        .toMatchObject({ email: 'ivan@work.bg', company: 'Ivanov & Sons' });
+    }
+  });
+
   it('pushes a note about a call with no customer, under the agent who wrote it', async () => {
     const mutationId = randomUUID();
     await deskA.desk.handlers.saveAnnotation({

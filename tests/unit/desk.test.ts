@@ -151,6 +151,19 @@ describe('desk orchestrator', () => {
     expect(pops().at(-1)).toMatchObject({ callId: 'c4', match: 'exact' });
   });
 
+  it('shows an edited customer on their open cards, and refuses an edit that leaves them nameless', async () => {
+    ring({ callId: 'c5', state: 'ringing', remote: '+359888123456' });
+    await desk.handlers.updateCustomer({ mutationId: '9b2f9a52-4c3e-4d7e-9d8e-3b1f6a0c2d14', customerId: '1001', fields: { company: 'Иванов ЕООД' } });
+    expect(pops().at(-1)!.candidates[0]!.customer.company).toBe('Иванов ЕООД');
+    await expect(
+      desk.handlers.updateCustomer({ mutationId: '9b2f9a52-4c3e-4d7e-9d8e-3b1f6a0c2d15', customerId: '1001', fields: { firstName: '', lastName: '', company: null } }),
+    ).rejects.toThrow(/needs a name or a company/);
+    await expect(
+      desk.handlers.updateCustomer({ mutationId: '9b2f9a52-4c3e-4d7e-9d8e-3b1f6a0c2d16', customerId: 'nobody', fields: { lastName: 'X' } }),
+    ).rejects.toThrow(/no customer with id nobody/);
+    expect(store.pendingMutations(10).map((m) => m.kind)).toEqual(['customer.update']);
+  });
+
   it('dismisses a card for every attached UI', async () => {
     ring({ callId: 'c1', state: 'ringing', remote: '+359888123456' });
     await desk.handlers.dismissCard({ callId: 'c1' });

@@ -164,6 +164,21 @@ describe('writes', () => {
     expect(store.health()).toMatchObject({ customers: 5, outbox: 1 });
   });
 
+  it('edits only the fields named, once per mutation id, and the search follows the new name', () => {
+    const update = { mutationId: randomUUID(), customerId: '1001', fields: { lastName: 'Петров', email: 'ivan@petrov.bg' } };
+    const card = store.updateCustomer(update, now)!;
+    expect(card.customer).toMatchObject({ firstName: 'Иван', lastName: 'Петров', email: 'ivan@petrov.bg', updatedAt: now.toISOString() });
+    expect(card.phones.length).toBeGreaterThan(0);
+    expect(store.updateCustomer({ ...update, fields: { lastName: 'Replayed' } }, now)!.customer.lastName).toBe('Петров');
+    expect(store.searchCustomers('петров', 5).map((c) => c.id)).toEqual(['1001']);
+    expect(store.searchCustomers('иванов', 5).map((c) => c.id)).not.toContain('1001');
+    expect(store.pendingMutations(10)).toEqual([
+      { mutationId: update.mutationId, kind: 'customer.update', payload: { customerId: '1001', fields: update.fields, at: now.toISOString() } },
+    ]);
+    expect(store.updateCustomer({ mutationId: randomUUID(), customerId: 'nobody', fields: { lastName: 'X' } }, now)).toBeUndefined();
+    expect(store.health().outbox).toBe(1);
+  });
+
   it('keeps one call-log row per call, newest first', () => {
     const entry = { callId: 'c1', outcome: 'missed' as const, direction: 'inbound' as const, remoteRaw: '0888123456', phone: '+359888123456', customerId: '1001', customerName: 'Иван Иванов', match: 'exact' as const, startedAt: '2026-11-24T09:00:00.000Z', answeredAt: null, endedAt: '2026-11-24T09:00:20.000Z' };
     store.recordCall(entry);

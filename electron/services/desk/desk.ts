@@ -4,7 +4,7 @@
  * Electron shell and the browser host bind the very same desk.
  */
 import { type CallEvent, type CallLogEntry, isFinalState, type PopCard } from '../../../shared/call.js';
-import { customerDisplayName } from '../../../shared/customer-name.js';
+import { customerDisplayName, NAMELESS_CUSTOMER } from '../../../shared/customer-name.js';
 import type { DeskEvent, DeskHandlers, DeskState, SimulatedScenario } from '../../../shared/desk-api.js';
 import type { SyncStatus } from '../../../shared/sync.js';
 import type { AgentStateReport } from '../../../shared/board.js';
@@ -190,6 +190,15 @@ export function createDesk({
       sync?.kick();
       const phones = new Set(card.phones.map((p) => p.e164));
       refreshCards((c) => c.phone.kind === 'e164' && phones.has(c.phone.e164));
+      return card;
+    },
+    async updateCustomer(update) {
+      const current = store.getCustomerCard(update.customerId);
+      if (!current) throw new DeskRequestError('not_found', `no customer with id ${update.customerId}`);
+      if (customerDisplayName({ ...current.customer, ...update.fields }) === '') throw new DeskRequestError('bad_request', NAMELESS_CUSTOMER);
+      const card = store.updateCustomer(update, now())!;
+      sync?.kick();
+      refreshCards((c) => c.candidates.some((cand) => cand.customer.id === update.customerId));
       return card;
     },
     async saveAnnotation(annotation) {

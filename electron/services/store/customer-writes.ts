@@ -13,7 +13,13 @@ export function createCustomerWrites(db: Database) {
     insert: db.prepare(`
       INSERT INTO customers (id, customer_number, first_name, last_name, company, email, type, industry, source, tags, country, created_at, updated_at)
       VALUES (@id, @customerNumber, @firstName, @lastName, @company, @email, @type, @industry, @source, @tags, @country, @createdAt, @updatedAt)`),
+    // Never INSERT OR REPLACE a customer: the replace is a delete, and the delete would cascade to its history.
+    update: db.prepare(`
+      UPDATE customers SET customer_number = @customerNumber, first_name = @firstName, last_name = @lastName, company = @company,
+        email = @email, type = @type, industry = @industry, source = @source, tags = @tags, country = @country, updated_at = @updatedAt
+      WHERE id = @id`),
     index: db.prepare('INSERT INTO customers_search (rowid, text) VALUES (?, ?)'),
+    unindex: db.prepare('DELETE FROM customers_search WHERE rowid = ?'),
     addPhone: db.prepare('INSERT OR IGNORE INTO phones (customer_id, e164, national_number, label) VALUES (?, ?, ?, ?)'),
   };
 
@@ -26,6 +32,12 @@ export function createCustomerWrites(db: Database) {
       writes.index(rowid, customer);
       writes.addPhones(customer.id, phones);
       return rowid;
+    },
+    /** Rewrites an existing customer's fields and its search entry; its phones and history stay. */
+    update(rowid: number, customer: Customer): void {
+      sql.update.run(writes.row(customer));
+      sql.unindex.run(rowid);
+      writes.index(rowid, customer);
     },
     index(rowid: number, customer: Customer): void {
       sql.index.run(rowid, searchTextOf({

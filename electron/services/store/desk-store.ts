@@ -15,6 +15,7 @@ import type {
   Purchase,
   Ticket,
 } from '../../../shared/domain.js';
+import type { CustomerUpdate } from '../../../shared/sync.js';
 import type { SyncWrites } from './sync-writes.js';
 
 export interface PhoneLookup {
@@ -51,6 +52,11 @@ export interface DeskStore extends SyncWrites {
   searchCustomers(query: string, limit: number): CustomerSummary[];
   /** The customer and its outbox row in one transaction; a replayed mutationId returns the first result. */
   createCustomer(input: NewCustomer, now: Date): CustomerCard;
+  /**
+   * The fields edited and their outbox row in one transaction; a replayed mutationId
+   * changes nothing. Undefined when there is no such customer.
+   */
+  updateCustomer(update: CustomerUpdate, now: Date): CustomerCard | undefined;
   /** The interaction and its outbox row in one transaction; a replayed mutationId returns the first result. */
   recordAnnotation(annotation: Annotation, agent: string, now: Date): Interaction;
   /** One row per callId: recording the same call again replaces nothing. */

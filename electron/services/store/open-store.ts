@@ -15,6 +15,7 @@ import type {
   NewCustomer,
   Phone,
 } from '../../../shared/domain.js';
+import type { CustomerUpdate } from '../../../shared/sync.js';
 import type { CustomerBatch, DeskStore, PhoneLookup } from './desk-store.js';
 import { migrate, StoreVersionError } from './migrations.js';
 import { type CustomerRow, toCallLogEntry, toCustomer, toInteraction, toPurchase, toTicket } from './rows.js';
@@ -140,6 +141,18 @@ export function openDeskStore(file: string): DeskStore {
     return getCustomerCard(id)!;
   });
 
+  const updateCustomer = db.transaction(({ mutationId, customerId, fields }: CustomerUpdate, now: Date): CustomerCard | undefined => {
+    const rowid = sql.customerRowid.get(customerId) as number | undefined;
+    if (rowid === undefined) return undefined;
+    if (sql.outboxEntry.get(mutationId) === undefined) {
+      const at = now.toISOString();
+      const customer = toCustomer(sql.customer.get(customerId) as CustomerRow);
+      customers.update(rowid, { ...customer, ...fields, updatedAt: at });
+      sql.insertOutbox.run(mutationId, 'customer.update', JSON.stringify({ customerId, fields, at }), at);
+    }
+    return getCustomerCard(customerId);
+  });
+
   const recordAnnotation = db.transaction((annotation: Annotation, agent: string, now: Date): Interaction => {
     // The mutation id is the interaction's id: a replayed save finds the row it wrote the first time.
     const existing = sql.interaction.get(annotation.mutationId) as Record<string, unknown> | undefined;
@@ -195,6 +208,7 @@ export function openDeskStore(file: string): DeskStore {
       });
     },
     createCustomer: (input, now) => createCustomer(input, now),
+    updateCustomer: (update, now) => updateCustomer(update, now),
     recordAnnotation: (annotation, agent, now) => recordAnnotation(annotation, agent, now),
     recordCall(entry) {
       sql.insertCall.run(entry);

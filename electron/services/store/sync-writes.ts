@@ -20,12 +20,6 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
     cursor: db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck(),
     setCursor: db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     customerRowid: db.prepare('SELECT rowid FROM customers WHERE id = ?').pluck(),
-    // Never INSERT OR REPLACE a customer: the replace is a delete, and the delete would cascade to its history.
-    updateCustomer: db.prepare(`
-      UPDATE customers SET customer_number = @customerNumber, first_name = @firstName, last_name = @lastName, company = @company,
-        email = @email, type = @type, industry = @industry, source = @source, tags = @tags, country = @country, updated_at = @updatedAt
-      WHERE id = @id`),
-    unindex: db.prepare('DELETE FROM customers_search WHERE rowid = ?'),
     dropPhones: db.prepare('DELETE FROM phones WHERE customer_id = ?'),
     putPurchase: db.prepare(`
       INSERT OR REPLACE INTO purchases (id, customer_id, order_number, product, quantity, amount_minor, currency, purchased_at)
@@ -49,10 +43,8 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
       customers.insert(customer, phones);
       return;
     }
-    sql.updateCustomer.run(customers.row(customer));
-    sql.unindex.run(rowid);
+    customers.update(rowid, customer);
     sql.dropPhones.run(customer.id);
-    customers.index(rowid, customer);
     customers.addPhones(customer.id, phones);
   }
 

@@ -1,31 +1,51 @@
 /** Everything the card shows of one customer: who, how to reach them, what they bought, what is open, what was said. */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerDisplayName } from '../../../../shared/customer-name.js';
 import type { CustomerCard, E164 } from '../../../../shared/domain.js';
 import { formatDate, formatDateTime, formatDay, formatMoney, formatNumber } from '../../format.js';
 import { useDeskView } from '../../state/desk-state.js';
+import { EditCustomerForm } from './EditCustomerForm.js';
 
 interface Props {
   card: CustomerCard;
   /** The number this call matched on, highlighted among the customer's phones. */
   matchedPhone: E164 | null;
   onChooseOther?: (() => void) | undefined;
+  /** Called after an edit was saved, where the card shown is not re-popped by the desk (a customer opened from search). */
+  onEdited?: (() => void) | undefined;
 }
 
 const OPEN = new Set(['open', 'pending']);
 
-export function CustomerDetails({ card, matchedPhone, onChooseOther }: Props) {
+export function CustomerDetails({ card, matchedPhone, onChooseOther, onEdited }: Props) {
   const { t } = useTranslation();
   const region = useDeskView((v) => v.settings?.region ?? 'BG');
   const { customer, phones, purchases, tickets, interactions } = card;
   const name = customerDisplayName(customer);
   const id = useId();
+  const [editing, setEditing] = useState(false);
 
   return (
     <div className="customer">
       <div className="customer-head">
-        <h2 className="customer-name">{name}</h2>
+        <div className="customer-title">
+          <h2 className="customer-name">{name}</h2>
+          {!editing && (
+            <button type="button" className="ghost" onClick={() => setEditing(true)}>
+              {t('edit.open')}
+            </button>
+          )}
+        </div>
+        {editing && (
+          <EditCustomerForm
+            customer={customer}
+            onDone={(saved) => {
+              setEditing(false);
+              if (saved) onEdited?.();
+            }}
+          />
+        )}
         <p className="meta">
           {t('customer.number', { number: customer.customerNumber })}
           {customer.company && name !== customer.company && <> · {customer.company}</>}

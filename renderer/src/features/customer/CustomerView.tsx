@@ -22,7 +22,7 @@ export function CustomerView({ card }: { card: CustomerCard }) {
       </header>
       <div className="card-body">
         <div className="card-main">
-          <CustomerDetails card={card} matchedPhone={null} />
+          <CustomerDetails card={card} matchedPhone={null} onEdited={reload} />
         </div>
         <AnnotationPanel callId={null} customerId={card.customer.id} phone={null} onSaved={reload} />
       </div>

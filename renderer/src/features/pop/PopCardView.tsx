@@ -29,6 +29,8 @@ export function PopCardView({ card }: { card: PopCard }) {
   const candidate = shownCandidate(card, chosen);
   const customer = candidate ?? identified;
   const phone = card.phone.kind === 'e164' ? card.phone.e164 : null;
+  /** The desk re-pops a call's own candidates; a customer identified here by search is read again. */
+  const reloadIdentified = identified ? () => void load(identified.customer.id).then(setIdentified) : undefined;
 
   return (
     <section className={`card match-${card.match}`} role="region" aria-label={regionLabel(card, chosen, settings.region, t)} data-call-id={card.callId}>
@@ -65,6 +67,7 @@ export function PopCardView({ card }: { card: PopCard }) {
               card={customer}
               matchedPhone={candidate?.matchedPhone ?? null}
               onChooseOther={card.candidates.length > 1 ? () => choose(card.callId, null) : undefined}
+              onEdited={reloadIdentified}
             />
           ) : card.candidates.length > 1 ? (
             <CandidateChooser card={card} region={settings.region} onChoose={(id) => choose(card.callId, id)} />
@@ -82,7 +85,7 @@ export function PopCardView({ card }: { card: PopCard }) {
           callId={card.callId}
           customerId={customer?.customer.id ?? null}
           phone={phone}
-          onSaved={identified ? () => void load(identified.customer.id).then(setIdentified) : undefined}
+          onSaved={reloadIdentified}
         />
       </div>
     </section>
