@@ -19,8 +19,18 @@ export const HubConfigSchema = z.strictObject({
   /** Certificate and key in PEM files: with them the hub speaks HTTPS and WSS only. */
   tls: z.strictObject({ certFile: z.string().min(1), keyFile: z.string().min(1) }).optional(),
   sessionHours: z.number().min(0.01).max(24 * 30).default(12),
-  /** The supervisor board's queues: T for each service level and the tiles' thresholds. Queues not listed get the defaults. */
-  board: z.strictObject({ queues: z.array(QueueSettingsSchema).max(500).default([]) }).default({ queues: [] }),
+  board: z
+    .strictObject({
+      /** The supervisor board's queues: T for each service level and the tiles' thresholds. Queues not listed get the defaults. */
+      queues: z.array(QueueSettingsSchema).max(500).default([]),
+      /**
+       * A desk whose link to the hub dropped shows offline after this long without a word.
+       * The hub also pings every desk this often, so a desk that vanished without closing
+       * its connection (power, network) is found within about three times this.
+       */
+      offlineAfterSeconds: z.number().min(0.05).max(3_600).default(30),
+    })
+    .default({ queues: [], offlineAfterSeconds: 30 }),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type HubConfig = z.output<typeof HubConfigSchema>;

@@ -11,6 +11,7 @@ import type { HubConfig } from './hub-config.js';
 import { createHubApp } from './http/hub-app.js';
 import { listenOnChannel } from './sync/fanout.js';
 import { startBoardFeed } from './board/board-feed.js';
+import { createDeskPresence } from './board/desk-presence.js';
 
 export interface RunningHub {
   url: string;
@@ -34,10 +35,12 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
     await pool.end();
     throw err;
   });
-  const app = createHubApp({ config, pool, accounts: createAccounts(pool, config), changes, board, log });
+  const presence = createDeskPresence(board, config.board.offlineAfterSeconds * 1_000, log);
+  const app = createHubApp({ config, pool, accounts: createAccounts(pool, config), changes, board, presence, log });
   try {
     await app.listen({ host: config.listen.host, port: config.listen.port });
   } catch (err) {
+    presence.close();
     await board.close();
     await changes.close();
     await pool.end();
@@ -52,6 +55,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
     url,
     async close() {
       await app.close();
+      presence.close();
       await board.close();
       await changes.close();
       await pool.end();

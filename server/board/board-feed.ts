@@ -6,7 +6,7 @@
  */
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
-import type { BoardInput, BoardSnapshot, BoardUpdate, QueueSettings } from '../../shared/board.js';
+import type { AgentStatus, BoardInput, BoardSnapshot, BoardUpdate, QueueSettings } from '../../shared/board.js';
 import { lockedTransaction } from '../db/pool.js';
 import { listenOnChannel } from '../sync/fanout.js';
 import { createBoardFigures } from './board-figures.js';
@@ -19,6 +19,9 @@ const READ_PAGE = 5_000;
 export interface BoardFeed {
   record(inputs: BoardInput[]): Promise<void>;
   snapshot(): BoardSnapshot;
+  agent(agentId: string): AgentStatus | undefined;
+  /** The id of the newest event from or about this agent that this instance has applied; 0 for none. */
+  lastAgentEvent(agentId: string): number;
   subscribe(listener: (update: BoardUpdate) => void): () => void;
   close(): Promise<void>;
 }
@@ -30,6 +33,7 @@ export async function startBoardFeed(pool: Pool, url: string, queues: QueueSetti
   const listeners = new Set<(update: BoardUpdate) => void>();
   const startOfToday = new Date(now().toISOString().slice(0, 10));
   let lastId = (await pool.query<{ id: number }>('SELECT COALESCE(max(id), 0) AS id FROM board_events WHERE at < $1', [startOfToday])).rows[0]!.id;
+  const lastAgentEvents = new Map<string, number>();
   let reading: Promise<void> | null = null;
   let followUp: Promise<void> | null = null;
 
@@ -44,7 +48,10 @@ export async function startBoardFeed(pool: Pool, url: string, queues: QueueSetti
       for (const row of rows) {
         const change = figures.apply(row.input);
         if (change && 'queue' in change) queuesChanged.add(change.queue);
-        if (change && 'agentId' in change) agentsChanged.add(change.agentId);
+        if (change && 'agentId' in change) {
+          agentsChanged.add(change.agentId);
+          lastAgentEvents.set(change.agentId, row.id);
+        }
         lastId = row.id;
       }
       const updates: BoardUpdate[] = [
@@ -94,6 +101,8 @@ export async function startBoardFeed(pool: Pool, url: string, queues: QueueSetti
       await read();
     },
     snapshot: () => figures.snapshot(now()),
+    agent: (agentId) => figures.agent(agentId),
+    lastAgentEvent: (agentId) => lastAgentEvents.get(agentId) ?? 0,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

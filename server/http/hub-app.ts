@@ -30,6 +30,7 @@ import { pullChanges } from '../sync/pull.js';
 import { applyMutations } from '../sync/push.js';
 import type { ChannelListener } from '../sync/fanout.js';
 import type { BoardFeed } from '../board/board-feed.js';
+import type { DeskPresence } from '../board/desk-presence.js';
 
 /** 500 notes of 10,000 characters fit; a body near this is not a desk's push. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -63,6 +64,7 @@ export interface HubDeps {
   /** Payloads are the newest committed version. */
   changes: ChannelListener;
   board: BoardFeed;
+  presence: DeskPresence;
   log: Logger;
   /** The built renderer, served at /board/ for wallboards; none: no board pages, the API alone. */
   boardPages?: string | null;
@@ -72,7 +74,7 @@ export interface HubDeps {
 const BUILT_RENDERER = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 
-export function createHubApp({ config, pool, accounts, changes, board, log, boardPages = BUILT_RENDERER }: HubDeps): FastifyInstance {
+export function createHubApp({ config, pool, accounts, changes, board, presence, log, boardPages = BUILT_RENDERER }: HubDeps): FastifyInstance {
   const https = config.tls ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } : null;
   const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, ...(https ? { https } : {}) }) as unknown as FastifyInstance;
 
@@ -143,12 +145,27 @@ export function createHubApp({ config, pool, accounts, changes, board, log, boar
       return { results };
     });
 
-    scope.get('/v1/sync/nudges', { websocket: true, preHandler: anyAgent }, (socket) => {
+    /** Every desk holds this open: it carries the nudges, and its closing is how the board learns a desk has gone. */
+    scope.get('/v1/sync/nudges', { websocket: true, preHandler: anyAgent }, (socket, request) => {
+      const { agent } = request;
+      presence.opened(agent);
       const unsubscribe = changes.subscribe((payload) => {
         const version = Number(payload);
         if (Number.isSafeInteger(version) && version > 0) socket.send(JSON.stringify({ type: 'changes', version } satisfies Nudge));
       });
-      socket.on('close', unsubscribe);
+      // A peer that lost power never closes its connection: one that misses a ping's answer is cut off.
+      let answered = true;
+      socket.on('pong', () => (answered = true));
+      const heartbeat = setInterval(() => {
+        if (!answered) return socket.terminate();
+        answered = false;
+        socket.ping();
+      }, config.board.offlineAfterSeconds * 1_000);
+      socket.on('close', () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        presence.closed(agent);
+      });
       socket.on('error', (err) => log.warn({ err }, 'nudge socket error'));
     });
 

@@ -89,7 +89,7 @@ test('shows 50 queues and 500 agents with the figures the definitions give for a
   await expect(page.locator(`tr[data-agent="${agentId(3)}"]`)).toContainText('Break: lunch');
 });
 
-test('an operator’s state on their desk shows on the board: break, ringing with the customer, on the call, wrap-up, offline when it closes', async ({ browser }) => {
+test('an operator’s state on their desk shows on the board: available once it opens, break, ringing with the customer, on the call, wrap-up, offline when it closes', async ({ browser }) => {
   const board = await browser.newPage();
   await login(board, 'sam');
   desk = await startDeskProcess(mkdtempSync(join(setup.dir, 'bob-')), { agent: { id: 'bob', name: 'Bob' }, hub: { url: setup.hub.url, password: PASSWORD }, wrapUpSeconds: 120 });
@@ -97,6 +97,7 @@ test('an operator’s state on their desk shows on the board: break, ringing wit
   await operator.goto(desk.url);
   await expect(operator.getByRole('status', { name: 'Sync with the hub' })).toHaveText('Hub: up to date');
   const bobOnBoard = board.locator('tr[data-agent="bob"]');
+  await expect(bobOnBoard).toContainText('Available');
 
   await operator.getByLabel('My state').selectOption('break:lunch');
   await expect(bobOnBoard).toContainText('Break: lunch');

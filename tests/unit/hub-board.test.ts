@@ -130,3 +130,61 @@ describe('the supervisor board at the hub', () => {
     }
   });
 });
+
+describe('a desk that goes without a word', () => {
+  let quick: Awaited<ReturnType<typeof startHub>>;
+  let bob: string;
+
+  beforeAll(async () => {
+    quick = await startHub(
+      HubConfigSchema.parse({ database: { url: hub.databaseUrl }, listen: { port: 0 }, board: { offlineAfterSeconds: 0.2 } }),
+      silentLogger,
+    );
+    bob = (await hub.login('bob')).token;
+  });
+  afterAll(async () => quick?.close());
+
+  const bobOnBoard = async () => (await snapshot(quick.url)).agents.find((a) => a.agentId === 'bob')?.state;
+  async function report(state: 'available' | 'break') {
+    const response = await fetch(`${quick.url}/v1/agents/me/state`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bob}` },
+      body: JSON.stringify({ state, ...(state === 'break' ? { breakReason: 'coffee' } : {}), at: new Date().toISOString() }),
+    });
+    expect(response.status).toBe(204);
+  }
+  async function openDeskLink(options: { autoPong?: boolean } = {}) {
+    const socket = new WebSocket(`${quick.url.replace('http', 'ws')}/v1/sync/nudges`, { headers: { authorization: `Bearer ${bob}` }, ...options });
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    return socket;
+  }
+
+  it('shows the agent offline once the grace period passes, and as they say when they are back', async () => {
+    const link = await openDeskLink();
+    await report('available');
+    link.terminate();
+    await expect.poll(bobOnBoard, { timeout: 5_000 }).toBe('offline');
+    const back = await openDeskLink();
+    await report('available');
+    expect(await bobOnBoard()).toBe('available');
+    back.close();
+  });
+
+  it('keeps the agent’s state when the desk reconnects within the grace period', async () => {
+    const link = await openDeskLink();
+    await report('break');
+    link.terminate();
+    const again = await openDeskLink();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await bobOnBoard()).toBe('break');
+    again.close();
+  });
+
+  it('cuts off a desk that stops answering pings, and shows it offline', async () => {
+    const link = await openDeskLink({ autoPong: false });
+    await report('available');
+    const closed = new Promise((resolve) => link.once('close', resolve));
+    await expect(closed).resolves.toBeDefined();
+    await expect.poll(bobOnBoard, { timeout: 5_000 }).toBe('offline');
+  });
+});

@@ -92,6 +92,24 @@ describe('the hub killed with SIGKILL', () => {
   });
 });
 
+describe('a desk back on a hub after an outage', () => {
+  it('says its state again, since the hub may have shown it offline meanwhile', async () => {
+    const desk = await startSyncedDesk(setup.hub.url, 'alice');
+    const newestStateOfAlice = async () =>
+      (await db.query<{ id: number | null }>("SELECT max(id)::int AS id FROM board_events WHERE input->>'agentId' = 'alice'")).rows[0]!.id ?? 0;
+    try {
+      await expect.poll(newestStateOfAlice, { timeout: 5_000 }).toBeGreaterThan(0);
+      const beforeOutage = await newestStateOfAlice();
+      await setup.hub.kill();
+      await expect.poll(() => desk.sync(), { timeout: 10_000 }).toMatchObject({ state: 'offline' });
+      await setup.restart();
+      await expect.poll(newestStateOfAlice, { timeout: 40_000, interval: 200 }).toBeGreaterThan(beforeOutage);
+    } finally {
+      await desk.close();
+    }
+  });
+});
+
 describe('a desk killed mid-pull', () => {
   it('resumes from its cursor with no gap', async () => {
     const pool = createPool(setup.databaseUrl, 2);

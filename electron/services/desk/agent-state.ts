@@ -25,23 +25,26 @@ export function createAgentState({ wrapUpSeconds, now, onChange }: AgentStateOpt
   let call: AgentStateReport['call'];
   let wrapUpTimer: NodeJS.Timeout | undefined;
 
+  /** What the hub is told: the state, since when, and the call's customer and queue while there is one. */
+  const report = (): AgentStateReport => ({
+    state: current.state,
+    at: current.since,
+    ...(current.breakReason !== null ? { breakReason: current.breakReason } : {}),
+    ...(call ? { call } : {}),
+  });
+
   function enter(state: AgentState, extra: Partial<DeskAgentState> = {}): void {
     clearTimeout(wrapUpTimer);
-    const at = now().toISOString();
-    current = { state, since: at, breakReason: null, wrapUpEndsAt: null, ...extra };
+    current = { state, since: now().toISOString(), breakReason: null, wrapUpEndsAt: null, ...extra };
     if (state === 'available' || state === 'break' || state === 'offline') call = undefined;
-    onChange(current, {
-      state,
-      at,
-      ...(current.breakReason !== null ? { breakReason: current.breakReason } : {}),
-      ...(call ? { call } : {}),
-    });
+    onChange(current, report());
   }
 
   const backToManual = () => enter(manual.state, { breakReason: manual.breakReason });
 
   return {
     current: () => current,
+    report,
     set(state: ManualState, breakReason: string | null): void {
       manual = { state, breakReason: state === 'break' ? breakReason : null };
       // A call under way keeps its state; the choice applies once it is over.

@@ -79,6 +79,8 @@ export function createDesk({
       sync?.reportAgentState(report);
     },
   });
+  // A desk that opens is on the board at once, as available, not only after its first change.
+  sync?.reportAgentState(agentState.report());
 
   function makeCard(event: CallEvent): PopCard {
     const phone = normalisePhone(event.remote, config.region);

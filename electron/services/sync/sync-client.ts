@@ -76,7 +76,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     lastError: null,
   };
   let published = '';
+  /** The state not yet sent, and the last one sent or asked to be. */
   let agentState: AgentStateReport | null = null;
+  let lastAgentState: AgentStateReport | null = null;
 
   const status = (): SyncStatus => ({ ...link, ...store.outboxCounts() });
   function publish(): void {
@@ -179,7 +181,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       if (nudge.success && nudge.data.version > store.syncCursor()) kick();
       else if (!nudge.success) log.warn('the hub sent a nudge that is not one; ignored');
     });
-    ws.on('open', () => kick());
+    ws.on('open', () => {
+      // The hub may have marked this agent offline while the link was down, or this may be another hub: say the state again.
+      agentState ??= lastAgentState;
+      kick();
+    });
     ws.on('error', (err) => log.debug({ err }, 'hub nudge socket failed'));
     ws.on('close', () => {
       if (socket === ws) socket = null;
@@ -240,6 +246,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     status,
     reportAgentState(report) {
       agentState = report;
+      lastAgentState = report;
       kick();
     },
     async syncNow() {
