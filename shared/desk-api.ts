@@ -84,6 +84,8 @@ export const deskRequests = {
     ]),
     output: DeskAgentStateSchema,
   },
+  /** Signs this desk's agent in to the hub; answers with the sync status after the first sync. */
+  signIn: { input: z.strictObject({ password: z.string().min(1).max(200) }), output: SyncStatusSchema },
   /** Writes the diagnostics archive on the desk's machine; answers with its path. */
   exportDiagnostics: { input: z.strictObject({}), output: z.strictObject({ file: z.string() }) },
 } as const;

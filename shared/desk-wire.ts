@@ -14,7 +14,8 @@ export const RequestEnvelopeSchema = z.strictObject({
 export type RequestEnvelope = z.infer<typeof RequestEnvelopeSchema>;
 
 export const DeskErrorSchema = z.object({
-  code: z.enum(['bad_request', 'unknown_request', 'not_found', 'internal']),
+  /** refused: understood, and said no to (a wrong password, say); the message says why. */
+  code: z.enum(['bad_request', 'unknown_request', 'not_found', 'refused', 'internal']),
   message: z.string(),
 });
 export type DeskError = z.infer<typeof DeskErrorSchema>;

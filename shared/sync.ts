@@ -130,7 +130,8 @@ export const HubErrorSchema = z.object({ error: z.string(), message: z.string() 
 
 /** What the desk shows of its link to the hub. */
 export const SyncStatusSchema = z.object({
-  state: z.enum(['off', 'connecting', 'online', 'offline']),
+  /** signed_out: the hub needs this agent's password (none given, or the hub refused it or the saved session); the desk works offline meanwhile. */
+  state: z.enum(['off', 'connecting', 'online', 'offline', 'signed_out']),
   /** Annotations and customers written here and not yet acknowledged by the hub. */
   pending: z.number().int().min(0),
   /** Mutations the hub refused for good (kept locally, shown so someone looks). */

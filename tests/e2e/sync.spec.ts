@@ -77,3 +77,24 @@ test('a customer corrected on one desk shows corrected on the other desk’s ope
   await pageB.getByRole('searchbox', { name: /search customers/i }).fill('nowak');
   await expect(pageB.getByRole('option', { name: /Anna Nowak/ })).toBeVisible();
 });
+
+test('an agent signs in from the desk: a wrong password is refused, the right one brings the hub’s customers', async ({ page }) => {
+  const desk = await startDeskProcess(mkdtempSync(join(setup.dir, 'sign-in-')), { agent: { id: 'alice', name: 'Alice' }, hub: { url: setup.hub.url } });
+  desks.push(desk);
+  await page.goto(desk.url);
+  const status = page.getByRole('status', { name: 'Sync with the hub' });
+  await expect(status).toHaveText('Hub: not signed in');
+
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign in to the hub' });
+  await expect(dialog).toContainText('As Alice (alice)');
+  await dialog.getByLabel('Password').fill('guess');
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('hub answered 401: wrong username or password');
+  await dialog.getByLabel('Password').fill(PASSWORD);
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(status).toHaveText('Hub: up to date');
+  await page.getByRole('searchbox', { name: /search customers/i }).fill('georgiev');
+  await expect(page.getByRole('option', { name: /Petar Georgiev/ })).toBeVisible();
+});

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../electron/services/log.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
-import { createSyncClient } from '../../electron/services/sync/sync-client.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeskStore } from '../../electron/services/store/desk-store.js';
+import { createSyncClient, type SyncClient } from '../../electron/services/sync/sync-client.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PopCard } from '../../shared/call.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
 import { startSyncedDesk, type SyncedDesk } from '../support/synced-desk.js';
-import { startTestHub, type TestHub } from '../support/test-hub.js';
+import { PASSWORD, startTestHub, type TestHub } from '../support/test-hub.js';
 
 let postgres: PostgresServer;
 let hub: TestHub;
@@ -95,30 +96,58 @@ describe('two desks and a hub', () => {
   });
 });
 
-describe('a desk the hub cannot let in', () => {
-  async function syncOnce(password: string | null) {
-    const dir = mkdtempSync(join(tmpdir(), 'desk-refused-'));
+describe('signing a desk in', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'desk-sign-in-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A sync client on this test's store file, as a desk starting (again) would make it. */
+  async function withClient<T>(options: { username?: string; password: string | null }, use: (client: SyncClient, store: DeskStore) => Promise<T>) {
     const store = openDeskStore(join(dir, 'desk.sqlite'));
     const client = createSyncClient({
-      url: hub.url, username: 'alice', password, historyDays: 30, store, log: silentLogger, onStatus: () => undefined, onChanged: () => undefined,
+      url: hub.url, username: options.username ?? 'alice', password: options.password, historyDays: 30, store, log: silentLogger,
+      onStatus: () => undefined, onChanged: () => undefined,
     });
     try {
-      return { status: await client.syncNow(), customers: store.countCustomers() };
+      return await use(client, store);
     } finally {
       await client.stop();
       store.close();
-      rmSync(dir, { recursive: true, force: true });
     }
   }
 
-  it('stays offline with the hub’s reason when the password is wrong', async () => {
-    const { status, customers } = await syncOnce('not alice’s password');
-    expect(status).toMatchObject({ state: 'offline', lastError: 'hub answered 401: wrong username or password', offlineSince: expect.any(String) });
+  it('waits for the agent, offline, when no password is set, and says so', async () => {
+    const status = await withClient({ password: null }, (client) => client.syncNow());
+    expect(status).toMatchObject({ state: 'signed_out', lastError: 'agent "alice" is not signed in to the hub', offlineSince: expect.any(String) });
+  });
+
+  it('waits for the agent when the hub refuses the password in the settings, with the hub’s reason', async () => {
+    const { status, customers } = await withClient({ password: 'not alice’s password' }, async (client, store) => ({ status: await client.syncNow(), customers: store.countCustomers() }));
+    expect(status).toMatchObject({ state: 'signed_out', lastError: 'hub answered 401: wrong username or password' });
     expect(customers).toBe(0);
   });
 
-  it('says which setting is missing when the policy named a hub but the agent has no password yet', async () => {
-    const { status } = await syncOnce(null);
-    expect(status).toMatchObject({ state: 'offline', lastError: 'no hub password for agent "alice": set hub.password in this desk\'s settings' });
+  it('refuses a wrong password typed at the desk, signs in with the right one, and keeps the session, not the password, across a restart', async () => {
+    await withClient({ password: null }, async (client, store) => {
+      await expect(client.signIn('guess')).rejects.toThrow('hub answered 401: wrong username or password');
+      expect(store.savedSession()).toBeNull();
+      expect(await client.signIn(PASSWORD)).toMatchObject({ state: 'online' });
+      expect(store.countCustomers()).toBeGreaterThan(0);
+      expect(JSON.stringify(store.savedSession())).not.toContain(PASSWORD);
+    });
+    expect(await withClient({ password: null }, (client) => client.syncNow())).toMatchObject({ state: 'online' });
+    // The session is alice's: the same store under another agent must sign in again.
+    expect(await withClient({ username: 'bob', password: null }, (client) => client.syncNow())).toMatchObject({ state: 'signed_out' });
+  });
+
+  it('asks the agent again once the hub no longer knows the saved session', async () => {
+    await withClient({ password: PASSWORD }, (client) => client.syncNow());
+    await hub.db.query('DELETE FROM sessions');
+    await withClient({ password: null }, async (client, store) => {
+      expect(await client.syncNow()).toMatchObject({ state: 'signed_out' });
+      expect(store.savedSession()).toBeNull();
+    });
   });
 });

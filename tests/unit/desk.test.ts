@@ -164,6 +164,10 @@ describe('desk orchestrator', () => {
     expect(store.pendingMutations(10).map((m) => m.kind)).toEqual(['customer.update']);
   });
 
+  it('says there is nothing to sign in to on a desk without a hub', async () => {
+    await expect(desk.handlers.signIn({ password: 'x' })).rejects.toThrow('this desk has no hub to sign in to');
+  });
+
   it('dismisses a card for every attached UI', async () => {
     ring({ callId: 'c1', state: 'ringing', remote: '+359888123456' });
     await desk.handlers.dismissCard({ callId: 'c1' });

@@ -28,7 +28,7 @@ export interface DeskDeps {
   /** Writes the diagnostics archive; returns its path. */
   exportDiagnostics?: () => Promise<string>;
   /** The link to the hub, when one is configured: told about every local write, asked for its state. */
-  sync?: { kick(): void; status(): SyncStatus; reportAgentState(report: AgentStateReport): void };
+  sync?: { kick(): void; status(): SyncStatus; reportAgentState(report: AgentStateReport): void; signIn(password: string): Promise<SyncStatus> };
   now?: () => Date;
 }
 
@@ -214,6 +214,14 @@ export function createDesk({
         refreshCards((c) => c.candidates.some((cand) => cand.customer.id === id));
       }
       return interaction;
+    },
+    async signIn({ password }) {
+      if (!sync) throw new DeskRequestError('bad_request', 'this desk has no hub to sign in to');
+      try {
+        return await sync.signIn(password);
+      } catch (err) {
+        throw new DeskRequestError('refused', (err as Error).message);
+      }
     },
     async setAgentState(input) {
       agentState.set(input.state, input.state === 'break' ? input.breakReason : null);

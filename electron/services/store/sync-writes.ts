@@ -14,11 +14,20 @@ export interface OutboxEntry {
 }
 
 const CURSOR_KEY = 'pull_cursor';
+const SESSION_KEY = 'hub_session';
+
+/** A hub session kept across restarts, so the agent signs in once per session rather than once per start. */
+export interface SavedSession {
+  hubUrl: string;
+  username: string;
+  token: string;
+}
 
 export function createSyncWrites(db: Database, customers: CustomerWrites) {
   const sql = {
-    cursor: db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck(),
-    setCursor: db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    stateValue: db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck(),
+    forgetState: db.prepare('DELETE FROM sync_state WHERE key = ?'),
+    setState: db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     customerRowid: db.prepare('SELECT rowid FROM customers WHERE id = ?').pluck(),
     dropPhones: db.prepare('DELETE FROM phones WHERE customer_id = ?'),
     putPurchase: db.prepare(`
@@ -68,7 +77,7 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
         if (change.interaction.customerId !== null) touched.add(change.interaction.customerId);
       }
     }
-    sql.setCursor.run(CURSOR_KEY, String(cursor));
+    sql.setState.run(CURSOR_KEY, String(cursor));
     return touched;
   });
 
@@ -81,7 +90,15 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
 
   return {
     applyChanges: (changes: Change[], cursor: number) => applyChanges(changes, cursor),
-    syncCursor: () => Number((sql.cursor.get(CURSOR_KEY) as string | undefined) ?? 0),
+    syncCursor: () => Number((sql.stateValue.get(CURSOR_KEY) as string | undefined) ?? 0),
+    savedSession(): SavedSession | null {
+      const text = sql.stateValue.get(SESSION_KEY) as string | undefined;
+      return text === undefined ? null : (JSON.parse(text) as SavedSession);
+    },
+    saveSession(session: SavedSession | null): void {
+      if (session === null) sql.forgetState.run(SESSION_KEY);
+      else sql.setState.run(SESSION_KEY, JSON.stringify(session));
+    },
     pendingMutations: (limit: number): OutboxEntry[] =>
       (sql.pending.all(limit) as { mutation_id: string; kind: string; payload: string }[]).map((row) => ({
         mutationId: row.mutation_id,

@@ -26,7 +26,10 @@ import type { DeskStore } from '../store/desk-store.js';
 export interface SyncClientOptions {
   url: string;
   username: string;
-  /** None yet (the policy named the hub, the agent has not set their password): the desk stays offline and says why. */
+  /**
+   * Given in the settings (a service desk, a script): the client signs in by itself. None:
+   * the agent signs in from the desk (signIn), and the session is kept across restarts.
+   */
   password: string | null;
   /** Purchases and notes older than this many days are not pulled. */
   historyDays: number;
@@ -47,6 +50,8 @@ export interface SyncClient {
   status(): SyncStatus;
   /** The agent's newest state for the supervisor board; sent with the next cycle, and only the newest if several wait. */
   reportAgentState(report: AgentStateReport): void;
+  /** Signs the agent in with their password; rejects with the hub's reason. Resolves after the first cycle. */
+  signIn(password: string): Promise<SyncStatus>;
   /** One push-and-pull now, for tools: resolves when the desk is up to date or the attempt failed. */
   syncNow(): Promise<SyncStatus>;
   stop(): Promise<void>;
@@ -57,12 +62,23 @@ const SAFETY_NET_MS = 60_000;
 const RETRY_MS = { first: 1_000, max: 30_000 };
 
 /** The hub answered, and said no: its reason is what the status bar shows. */
-class HubError extends Error {}
+class HubError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+/** Nothing more to try without the agent: no password, or the hub refused it. */
+class SignInNeeded extends HubError {}
 
 export function createSyncClient(options: SyncClientOptions): SyncClient {
   const { store, log, now = () => new Date(), pageSize = 2_000, pushBatch = 200 } = options;
   const base = options.url.replace(/\/+$/, '');
-  let token: string | null = null;
+  const saved = store.savedSession();
+  // A session saved for another hub or agent is not this desk's any more.
+  let token: string | null = saved && saved.hubUrl === base && saved.username === options.username ? saved.token : null;
   let socket: WebSocket | null = null;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | null = null;
@@ -99,26 +115,44 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     });
     const json: unknown = await response.json().catch(() => null);
     if (response.status === 401 && token !== null && !retried) {
-      token = null;
+      forgetSession();
       await login();
       return call(schema, method, path, body, true);
     }
     if (!response.ok) {
       const error = HubErrorSchema.safeParse(json);
-      throw new HubError(`hub answered ${response.status}: ${error.success ? error.data.message : 'no reason given'}`);
+      throw new HubError(`hub answered ${response.status}: ${error.success ? error.data.message : 'no reason given'}`, response.status);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new HubError(`hub sent a malformed answer to ${path}: ${describeIssues(parsed.error)}`);
     return parsed.data;
   }
 
-  async function login(): Promise<void> {
-    if (options.password === null) {
-      throw new HubError(`no hub password for agent "${options.username}": set hub.password in this desk's settings`);
+  const reasonOf = (err: unknown): string =>
+    err instanceof HubError
+      ? err.message
+      : `cannot reach the hub at ${base}: ${(err as Error).cause ? String((err as { cause: unknown }).cause) : (err as Error).message}`;
+
+  function forgetSession(): void {
+    token = null;
+    store.saveSession(null);
+  }
+
+  async function openSession(password: string): Promise<void> {
+    try {
+      const session = await call(SessionSchema, 'POST', '/v1/sessions', { username: options.username, password }, true);
+      token = session.token;
+      store.saveSession({ hubUrl: base, username: options.username, token });
+      log.info({ agent: session.agent.id, role: session.agent.role }, 'logged in to the hub');
+    } catch (err) {
+      if (err instanceof HubError && err.status === 401) throw new SignInNeeded(err.message, err.status);
+      throw err;
     }
-    const session = await call(SessionSchema, 'POST', '/v1/sessions', { username: options.username, password: options.password });
-    token = session.token;
-    log.info({ agent: session.agent.id, role: session.agent.role }, 'logged in to the hub');
+  }
+
+  async function login(): Promise<void> {
+    if (options.password === null) throw new SignInNeeded(`agent "${options.username}" is not signed in to the hub`);
+    await openSession(options.password);
   }
 
   async function push(): Promise<void> {
@@ -205,11 +239,18 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       openSocket();
       schedule(SAFETY_NET_MS);
     } catch (err) {
-      const reason = err instanceof HubError ? err.message : `cannot reach the hub at ${base}: ${(err as Error).cause ? String((err as { cause: unknown }).cause) : (err as Error).message}`;
-      if (link.state !== 'offline') log.warn({ reason }, 'hub unreachable; working offline');
-      link = { ...link, state: 'offline', offlineSince: link.offlineSince ?? now().toISOString(), lastError: reason };
-      schedule(retryMs);
-      retryMs = Math.min(retryMs * 2, RETRY_MS.max);
+      const reason = reasonOf(err);
+      const offlineSince = link.offlineSince ?? now().toISOString();
+      if (err instanceof SignInNeeded) {
+        // Retrying cannot help: the next attempt is the agent's, through signIn.
+        if (link.state !== 'signed_out') log.warn({ reason }, 'the hub needs the agent to sign in; working offline');
+        link = { ...link, state: 'signed_out', offlineSince, lastError: reason };
+      } else {
+        if (link.state !== 'offline') log.warn({ reason }, 'hub unreachable; working offline');
+        link = { ...link, state: 'offline', offlineSince, lastError: reason };
+        schedule(retryMs);
+        retryMs = Math.min(retryMs * 2, RETRY_MS.max);
+      }
     }
     publish();
   }
@@ -248,6 +289,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       agentState = report;
       lastAgentState = report;
       kick();
+    },
+    async signIn(password) {
+      try {
+        await openSession(password);
+      } catch (err) {
+        throw new HubError(reasonOf(err));
+      }
+      return this.syncNow();
     },
     async syncNow() {
       kick();

@@ -1,25 +1,39 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeskView } from '../../state/desk-state.js';
+import { SignInDialog } from './SignInDialog.js';
 
-/** The desk's link to the hub: up to date, or offline since when with how many notes still to send. Hidden with no hub. */
+/**
+ * The desk's link to the hub: up to date, or offline since when with how many changes
+ * still to send, and a way to sign in when the hub needs it. Hidden with no hub.
+ */
 export function SyncStatus() {
   const { t, i18n } = useTranslation();
   const sync = useDeskView((v) => v.sync);
+  const [signingIn, setSigningIn] = useState(false);
   if (!sync || sync.state === 'off') return null;
   const since = sync.offlineSince ? new Date(sync.offlineSince).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) : '';
   const waiting = sync.pending > 0 ? 'Pending' : '';
   const text = sync.state === 'connecting' ? t('sync.connecting') : t(`sync.${sync.state}${waiting}`, { count: sync.pending, since });
   return (
-    <span
-      role="status"
-      aria-label={t('sync.label')}
-      className={`connection sync ${sync.state}`}
-      data-sync={sync.state}
-      data-pending={sync.pending}
-      title={sync.lastError ?? undefined}
-    >
-      {text}
-      {sync.rejected > 0 && <span className="sync-rejected"> · {t('sync.rejected', { count: sync.rejected })}</span>}
-    </span>
+    <>
+      <span
+        role="status"
+        aria-label={t('sync.label')}
+        className={`connection sync ${sync.state}`}
+        data-sync={sync.state}
+        data-pending={sync.pending}
+        title={sync.lastError ?? undefined}
+      >
+        {text}
+        {sync.rejected > 0 && <span className="sync-rejected"> · {t('sync.rejected', { count: sync.rejected })}</span>}
+      </span>
+      {sync.state === 'signed_out' && (
+        <button type="button" className="link" onClick={() => setSigningIn(true)}>
+          {t('signIn.open')}
+        </button>
+      )}
+      {signingIn && <SignInDialog onClose={() => setSigningIn(false)} />}
+    </>
   );
 }
