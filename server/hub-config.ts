@@ -8,6 +8,15 @@ import { z } from 'zod';
 import { QueueSettingsSchema } from '../shared/board.js';
 import { describeIssues } from '../shared/desk-wire.js';
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const HubConfigSchema = z.strictObject({
   database: z.strictObject({
     url: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection URL'),
@@ -29,8 +38,10 @@ export const HubConfigSchema = z.strictObject({
        * its connection (power, network) is found within about three times this.
        */
       offlineAfterSeconds: z.number().min(0.05).max(3_600).default(30),
+      /** The IANA zone whose midnight starts the board's day and its counters, e.g. "Europe/Sofia". */
+      timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as "Europe/Sofia" or "UTC"').default('UTC'),
     })
-    .default({ queues: [], offlineAfterSeconds: 30 }),
+    .default({ queues: [], offlineAfterSeconds: 30, timeZone: 'UTC' }),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type HubConfig = z.output<typeof HubConfigSchema>;

@@ -30,7 +30,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
   }
   // On (re)connect the newest version goes out, so desks catch up on whatever was written while this hub was not listening.
   const changes = listenOnChannel(config.database.url, CHANGES_CHANNEL, log, async (client) => String(await newestVersion(client)));
-  const board = await startBoardFeed(pool, config.database.url, config.board.queues, log).catch(async (err: unknown) => {
+  const board = await startBoardFeed(pool, config.database.url, config.board, log).catch(async (err: unknown) => {
     await changes.close();
     await pool.end();
     throw err;

@@ -48,7 +48,7 @@ export const QueueSettingsSchema = z.strictObject({
 });
 export type QueueSettings = z.output<typeof QueueSettingsSchema>;
 
-/** One 15-minute interval of today, by the hub's clock (UTC). */
+/** One 15-minute interval of today (the board's day, in its time zone). */
 export const IntervalFiguresSchema = z.object({ start: IsoTime, offered: z.number().int(), answered: z.number().int(), abandoned: z.number().int() });
 
 export const QueueFiguresSchema = z.object({
@@ -73,7 +73,13 @@ export const QueueFiguresSchema = z.object({
 });
 export type QueueFigures = z.infer<typeof QueueFiguresSchema>;
 
-export const BoardSnapshotSchema = z.object({ queues: z.array(QueueFiguresSchema), agents: z.array(AgentStatusSchema), at: IsoTime });
+export const BoardSnapshotSchema = z.object({
+  queues: z.array(QueueFiguresSchema),
+  agents: z.array(AgentStatusSchema),
+  at: IsoTime,
+  /** The IANA time zone whose midnight starts the board's day (the hub's board.timeZone). */
+  timeZone: z.string(),
+});
 export type BoardSnapshot = z.infer<typeof BoardSnapshotSchema>;
 
 /** What the hub sends a board after the first snapshot: only what changed. */

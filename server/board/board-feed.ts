@@ -7,6 +7,12 @@
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import type { AgentStatus, BoardInput, BoardSnapshot, BoardUpdate, QueueSettings } from '../../shared/board.js';
+
+/** The hub config's board section: the queues' settings and the zone of the board's day. */
+export interface BoardSettings {
+  queues: QueueSettings[];
+  timeZone: string;
+}
 import { lockedTransaction } from '../db/pool.js';
 import { listenOnChannel } from '../sync/fanout.js';
 import { createBoardFigures } from './board-figures.js';
@@ -28,11 +34,20 @@ export interface BoardFeed {
 
 const timeOf = (input: BoardInput) => (input.kind === 'pbx' ? input.event.at : input.report.at);
 
-export async function startBoardFeed(pool: Pool, url: string, queues: QueueSettings[], log: Logger, now = () => new Date()): Promise<BoardFeed> {
-  const figures = createBoardFigures(queues);
+export async function startBoardFeed(pool: Pool, url: string, settings: BoardSettings, log: Logger, now = () => new Date()): Promise<BoardFeed> {
+  const figures = createBoardFigures(settings.queues, settings.timeZone);
   const listeners = new Set<(update: BoardUpdate) => void>();
-  const startOfToday = new Date(now().toISOString().slice(0, 10));
-  let lastId = (await pool.query<{ id: number }>('SELECT COALESCE(max(id), 0) AS id FROM board_events WHERE at < $1', [startOfToday])).rows[0]!.id;
+  // From the first event of today (midnight in the board's zone, by PostgreSQL's zone rules) on, in id order.
+  // Not "after the last event before midnight": a bridge may deliver a late event from yesterday after today's.
+  let lastId = (
+    await pool.query<{ id: number }>(
+      `SELECT COALESCE(
+         (SELECT min(id) - 1 FROM board_events WHERE at >= (date_trunc('day', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2)),
+         (SELECT max(id) FROM board_events),
+         0) AS id`,
+      [now(), settings.timeZone],
+    )
+  ).rows[0]!.id;
   const lastAgentEvents = new Map<string, number>();
   let reading: Promise<void> | null = null;
   let followUp: Promise<void> | null = null;

@@ -26,7 +26,15 @@ interface QueueTally {
 /** What one input changed, so the hub sends boards only that. */
 export type BoardChange = { queue: string } | { agentId: string } | null;
 
-export function createBoardFigures(configured: QueueSettings[]) {
+/** The calendar day (YYYY-MM-DD) of an instant in a time zone: the board's "today" is the call centre's, not UTC's. */
+export function dayIn(timeZone: string): (at: string) => string {
+  // en-CA writes dates as YYYY-MM-DD, so days compare as strings.
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return (at) => format.format(new Date(at));
+}
+
+export function createBoardFigures(configured: QueueSettings[], timeZone = 'UTC') {
+  const dayOf = dayIn(timeZone);
   const settingsByName = new Map(configured.map((s) => [s.name, s]));
   const queues = new Map<string, QueueTally>();
   const agents = new Map<string, AgentStatus>();
@@ -48,7 +56,7 @@ export function createBoardFigures(configured: QueueSettings[]) {
 
   /** Counters are today's: the first event of a new day starts them again (callers still waiting stay). */
   function rollOver(at: string): void {
-    const today = at.slice(0, 10);
+    const today = dayOf(at);
     if (today <= day) return;
     day = today;
     for (const queue of queues.values()) {
@@ -65,6 +73,11 @@ export function createBoardFigures(configured: QueueSettings[]) {
   }
 
   function applyPbx(event: PbxEvent): BoardChange {
+    // A past day's event that arrived late is not today's figure; its caller is no longer waiting, though.
+    if (dayOf(event.at) < day) {
+      const ended = event.kind === 'queueCallerLeave' || event.kind === 'queueCallerAbandon' || event.kind === 'agentConnect';
+      return ended && queues.get(event.queue)?.waiting.delete(event.callId) ? { queue: event.queue } : null;
+    }
     rollOver(event.at);
     const queue = tally(event.queue);
     switch (event.kind) {
@@ -145,6 +158,7 @@ export function createBoardFigures(configured: QueueSettings[]) {
       queues: [...queues.values()].map(figures).sort((a, b) => a.settings.name.localeCompare(b.settings.name)),
       agents: [...agents.values()].sort((a, b) => a.name.localeCompare(b.name)),
       at: at.toISOString(),
+      timeZone,
     }),
   };
 }

@@ -54,6 +54,26 @@ describe('queue figures', () => {
     expect(figures.intervals).toEqual([{ start: '2026-11-25T00:00:00.000Z', offered: 1, answered: 0, abandoned: 0 }]);
   });
 
+  it('starts the day at midnight in the board’s time zone, not UTC’s', () => {
+    // Sofia is UTC+2 in November: 21:30 UTC is 23:30 there, 22:30 UTC already the next day.
+    const inSofia = createBoardFigures([], 'Europe/Sofia');
+    const inUtc = createBoardFigures([]);
+    for (const figures of [inSofia, inUtc]) {
+      figures.apply({ kind: 'pbx', event: { ...join('late', '21:30:00'), queue: 'sales' } });
+      figures.apply({ kind: 'pbx', event: { ...join('early', '22:30:00'), queue: 'sales' } });
+    }
+    expect(inSofia.queue('sales').offered).toBe(1);
+    expect(inUtc.queue('sales').offered).toBe(2);
+    expect(inSofia.snapshot(new Date()).timeZone).toBe('Europe/Sofia');
+  });
+
+  it('leaves a past day’s late event out of today’s figures, but lets its caller stop waiting', () => {
+    const figures = board([{ ...join('y1', '23:50:00'), at: '2026-11-23T23:50:00Z' }, join('t1', '09:00:00')]);
+    figures.apply({ kind: 'pbx', event: { ...join('late', '23:55:00'), at: '2026-11-23T23:55:00Z' } });
+    figures.apply({ kind: 'pbx', event: { ...abandon('y1', '23:59:00'), at: '2026-11-23T23:59:00Z' } });
+    expect(figures.queue(queue)).toMatchObject({ offered: 1, abandoned: 0, waitingSince: [at('09:00:00')] });
+  });
+
   it('has no service level before the first call, and gives an unlisted queue the default settings', () => {
     const figures = createBoardFigures([]);
     figures.apply({ kind: 'pbx', event: { ...join('x', '10:00:00'), queue: 'sales' } });

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
 
@@ -41,5 +44,17 @@ describe('npm run hub', () => {
     const refused = hub(['add-agent', 'eve', '--name', 'Eve', '--role', 'boss'], 'a long admin password\n');
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/role: Invalid option/);
+  });
+  it('refuses a config whose board time zone does not exist, naming the file and the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-config-'));
+    const file = join(dir, 'hub.json');
+    writeFileSync(file, JSON.stringify({ board: { timeZone: 'Mars/Olympus' } }));
+    try {
+      const run = hub(['serve', '--config', file]);
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.err)).toEqual({ error: `${file}: board.timeZone: an IANA time zone such as "Europe/Sofia" or "UTC"` });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -14,6 +14,7 @@ export function Board() {
   const connection = useBoard((v) => v.connection);
   const queues = useBoard((v) => v.queues);
   const queueNames = useBoard((v) => v.queueNames);
+  const timeZone = useBoard((v) => v.timeZone);
   const agentsById = useBoard((v) => v.agents);
   const agents = useMemo(() => Object.values(agentsById).sort((a, b) => a.name.localeCompare(b.name)), [agentsById]);
   const [sound, setSound] = useState(false);
@@ -52,7 +53,7 @@ export function Board() {
           <QueueTile key={name} queue={queues[name]!} now={now} />
         ))}
       </div>
-      <p className="board-definitions">{t('board.definitions')}</p>
+      <p className="board-definitions">{t('board.definitions', { timeZone })}</p>
       <AgentList agents={agents} now={now} />
     </div>
   );

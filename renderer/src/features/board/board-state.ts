@@ -16,6 +16,8 @@ interface BoardView {
   agents: Record<string, AgentStatus>;
   /** Tiles in a stable order: by queue name. */
   queueNames: string[];
+  /** The zone whose midnight starts the board's day, as the hub said. */
+  timeZone: string;
   setConnection(connection: BoardConnection, problem?: string | null): void;
   apply(update: BoardUpdate): void;
 }
@@ -26,6 +28,7 @@ export const useBoard = create<BoardView>()((set) => ({
   queues: {},
   agents: {},
   queueNames: [],
+  timeZone: 'UTC',
   setConnection: (connection, problem = null) => set({ connection, problem }),
   apply: (update) =>
     set((view) => {
@@ -35,6 +38,7 @@ export const useBoard = create<BoardView>()((set) => ({
             queues: Object.fromEntries(update.snapshot.queues.map((q) => [q.settings.name, q])),
             agents: Object.fromEntries(update.snapshot.agents.map((a) => [a.agentId, a])),
             queueNames: update.snapshot.queues.map((q) => q.settings.name),
+            timeZone: update.snapshot.timeZone,
           };
         case 'queue': {
           const name = update.queue.settings.name;
