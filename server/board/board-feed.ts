@@ -7,15 +7,15 @@
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import type { AgentStatus, BoardInput, BoardSnapshot, BoardUpdate, QueueSettings } from '../../shared/board.js';
+import { lockedTransaction } from '../db/pool.js';
+import { listenOnChannel } from '../sync/fanout.js';
+import { createBoardFigures } from './board-figures.js';
 
 /** The hub config's board section: the queues' settings and the zone of the board's day. */
 export interface BoardSettings {
   queues: QueueSettings[];
   timeZone: string;
 }
-import { lockedTransaction } from '../db/pool.js';
-import { listenOnChannel } from '../sync/fanout.js';
-import { createBoardFigures } from './board-figures.js';
 
 export const BOARD_CHANNEL = 'agent_desk_board';
 /** Ids are drawn under this lock, so they become visible in order and a reader never skips one committed late. */

@@ -157,6 +157,7 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
       let answered = true;
       socket.on('pong', () => (answered = true));
       const heartbeat = setInterval(() => {
+        if (socket.readyState !== socket.OPEN) return;
         if (!answered) return socket.terminate();
         answered = false;
         socket.ping();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskStore } from '../../electron/services/store/desk-store.js';
 import { MIGRATIONS } from '../../electron/services/store/migrations.js';
@@ -177,6 +178,21 @@ describe('writes', () => {
     ]);
     expect(store.updateCustomer({ mutationId: randomUUID(), customerId: 'nobody', fields: { lastName: 'X' } }, now)).toBeUndefined();
     expect(store.health().outbox).toBe(1);
+  });
+
+  it('keeps a hub session across a reopen, and forgets one it cannot read without losing anything else', () => {
+    const session = { hubUrl: 'https://hub.example.internal:4790', username: 'alice', token: 'a-token' };
+    store.saveSession(session);
+    store.close();
+    store = openDeskStore(file);
+    expect(store.savedSession()).toEqual(session);
+    store.close();
+    const raw = new Database(file);
+    raw.prepare("UPDATE sync_state SET value = '{not json' WHERE key = 'hub_session'").run();
+    raw.close();
+    store = openDeskStore(file);
+    expect(store.savedSession()).toBeNull();
+    expect(store.health().customers).toBe(deskCustomers.customers.length);
   });
 
   it('keeps one call-log row per call, newest first', () => {

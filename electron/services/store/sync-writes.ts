@@ -4,6 +4,8 @@
  * last page ended), and the outbox read in write order and settled by the hub's answers.
  */
 import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { parseJson } from '../../../shared/json.js';
 import type { Change, MutationResult } from '../../../shared/sync.js';
 import type { CustomerWrites } from './customer-writes.js';
 
@@ -17,11 +19,8 @@ const CURSOR_KEY = 'pull_cursor';
 const SESSION_KEY = 'hub_session';
 
 /** A hub session kept across restarts, so the agent signs in once per session rather than once per start. */
-export interface SavedSession {
-  hubUrl: string;
-  username: string;
-  token: string;
-}
+const SavedSessionSchema = z.object({ hubUrl: z.string(), username: z.string(), token: z.string() });
+export type SavedSession = z.infer<typeof SavedSessionSchema>;
 
 export function createSyncWrites(db: Database, customers: CustomerWrites) {
   const sql = {
@@ -91,9 +90,11 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
   return {
     applyChanges: (changes: Change[], cursor: number) => applyChanges(changes, cursor),
     syncCursor: () => Number((sql.stateValue.get(CURSOR_KEY) as string | undefined) ?? 0),
+    /** None when there is none, or what is kept is unreadable: the agent signs in again, nothing else is lost. */
     savedSession(): SavedSession | null {
       const text = sql.stateValue.get(SESSION_KEY) as string | undefined;
-      return text === undefined ? null : (JSON.parse(text) as SavedSession);
+      const saved = text === undefined ? undefined : SavedSessionSchema.safeParse(parseJson(text));
+      return saved?.success ? saved.data : null;
     },
     saveSession(session: SavedSession | null): void {
       if (session === null) sql.forgetState.run(SESSION_KEY);

@@ -255,6 +255,12 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     publish();
   }
 
+  async function syncNow(): Promise<SyncStatus> {
+    kick();
+    while (running) await running;
+    return status();
+  }
+
   function schedule(ms: number): void {
     if (stopped) return;
     clearTimeout(timer);
@@ -296,13 +302,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       } catch (err) {
         throw new HubError(reasonOf(err));
       }
-      return this.syncNow();
+      return syncNow();
     },
-    async syncNow() {
-      kick();
-      while (running) await running;
-      return status();
-    },
+    syncNow,
     async stop() {
       stopped = true;
       clearTimeout(timer);
