@@ -5,6 +5,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeskClient } from '../../api/desk-context.js';
+import { Modal } from '../../Modal.js';
 import { useDeskView } from '../../state/desk-state.js';
 
 export function SignInDialog({ onClose }: { onClose(): void }) {
@@ -29,9 +30,8 @@ export function SignInDialog({ onClose }: { onClose(): void }) {
   }
 
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="sign-in-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form className="dialog sign-in" onSubmit={(e) => void submit(e)}>
-        <h2 id="sign-in-title">{t('signIn.title')}</h2>
+    <Modal title={t('signIn.title')} onClose={onClose}>
+      <form className="sign-in" onSubmit={(e) => void submit(e)}>
         <p>{t('signIn.as', { name: agent?.name, id: agent?.id })}</p>
         <label>
           {t('signIn.password')}
@@ -43,6 +43,6 @@ export function SignInDialog({ onClose }: { onClose(): void }) {
           <button type="button" className="ghost" onClick={onClose}>{t('edit.cancel')}</button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }

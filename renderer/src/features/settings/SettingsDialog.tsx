@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Modal } from '../../Modal.js';
 import { useDeskView } from '../../state/desk-state.js';
 
 export function SettingsDialog({ onClose }: { onClose(): void }) {
@@ -22,49 +23,46 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
     ['dispositions', t('settings.dispositions'), settings.dispositions.map((d) => d.label).join(', ')],
   ];
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="settings-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="dialog settings">
-        <h2 id="settings-title">{t('settings.title')}</h2>
-        <table>
-          <tbody>
-            {rows.map(([path, label, value]) => {
-              const lock = lockOf(path);
-              return (
-                <tr key={path}>
-                  <th scope="row">{label}</th>
-                  <td>{value}</td>
-                  <td className="meta">{lock ? t('settings.lockedBy', { file: lock.origin }) : t('settings.notLocked')}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        <h3>{t('settings.lockedTitle')}</h3>
-        {locked.length === 0 ? (
-          <p className="meta">{t('settings.noPolicy')}</p>
-        ) : (
-          <ul aria-label={t('settings.lockedTitle')}>
-            {locked.map((l) => (
-              <li key={l.path}>
-                <code>{l.path}</code> — {t('settings.lockedBy', { file: l.origin })}
-              </li>
+    <Modal title={t('settings.title')} onClose={onClose} className="settings">
+      <table>
+        <tbody>
+          {rows.map(([path, label, value]) => {
+            const lock = lockOf(path);
+            return (
+              <tr key={path}>
+                <th scope="row">{label}</th>
+                <td>{value}</td>
+                <td className="meta">{lock ? t('settings.lockedBy', { file: lock.origin }) : t('settings.notLocked')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h3>{t('settings.lockedTitle')}</h3>
+      {locked.length === 0 ? (
+        <p className="meta">{t('settings.noPolicy')}</p>
+      ) : (
+        <ul aria-label={t('settings.lockedTitle')}>
+          {locked.map((l) => (
+            <li key={l.path}>
+              <code>{l.path}</code> — {t('settings.lockedBy', { file: l.origin })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {problems.length > 0 && (
+        <>
+          <h3>{t('settings.problemsTitle')}</h3>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
             ))}
           </ul>
-        )}
-        {problems.length > 0 && (
-          <>
-            <h3>{t('settings.problemsTitle')}</h3>
-            <ul>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </>
-        )}
-        <button ref={closeRef} type="button" onClick={onClose}>
-          {t('shortcuts.close')}
-        </button>
-      </div>
-    </div>
+        </>
+      )}
+      <button ref={closeRef} type="button" onClick={onClose}>
+        {t('shortcuts.close')}
+      </button>
+    </Modal>
   );
 }
