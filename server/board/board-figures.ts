@@ -54,9 +54,8 @@ export function createBoardFigures(configured: QueueSettings[], timeZone = 'UTC'
     return queue;
   }
 
-  /** Counters are today's: the first event of a new day starts them again (callers still waiting stay). */
-  function rollOver(at: string): void {
-    const today = dayOf(at);
+  /** Counters are today's: the first event of a new day (YYYY-MM-DD in the board's zone) starts them again; callers still waiting stay. */
+  function rollOver(today: string): void {
     if (today <= day) return;
     day = today;
     for (const queue of queues.values()) {
@@ -74,11 +73,12 @@ export function createBoardFigures(configured: QueueSettings[], timeZone = 'UTC'
 
   function applyPbx(event: PbxEvent): BoardChange {
     // A past day's event that arrived late is not today's figure; its caller is no longer waiting, though.
-    if (dayOf(event.at) < day) {
+    const eventDay = dayOf(event.at);
+    if (eventDay < day) {
       const ended = event.kind === 'queueCallerLeave' || event.kind === 'queueCallerAbandon' || event.kind === 'agentConnect';
       return ended && queues.get(event.queue)?.waiting.delete(event.callId) ? { queue: event.queue } : null;
     }
-    rollOver(event.at);
+    rollOver(eventDay);
     const queue = tally(event.queue);
     switch (event.kind) {
       case 'queueCallerJoin':
