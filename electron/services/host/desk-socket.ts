@@ -13,6 +13,7 @@ import {
   type ServerFrame,
 } from '../../../shared/desk-wire.js';
 import type { Logger } from '../log.js';
+import { type ListenerLimits, sendOrDropSlowClient } from './listener-limits.js';
 
 /** The id of a response to a frame too broken to carry its own id. */
 const UNATTRIBUTABLE = -1;
@@ -21,12 +22,11 @@ export interface DeskSocketDeps {
   dispatch(envelope: RequestEnvelope): Promise<ResponseEnvelope>;
   subscribe(listener: (event: DeskEvent) => void): () => void;
   log: Logger;
+  limits: Pick<ListenerLimits, 'maxSendQueueBytes'>;
 }
 
-export function attachDeskSocket(socket: WebSocket, { dispatch, subscribe, log }: DeskSocketDeps): void {
-  const send = (frame: ServerFrame) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
-  };
+export function attachDeskSocket(socket: WebSocket, { dispatch, subscribe, log, limits }: DeskSocketDeps): void {
+  const send = (frame: ServerFrame) => void sendOrDropSlowClient(socket, JSON.stringify(frame), limits, log);
   const unsubscribe = subscribe((event) => send({ type: 'event', ...event }));
   socket.on('close', unsubscribe);
   socket.on('error', (err) => log.warn({ err }, 'desk socket error'));
