@@ -1,7 +1,8 @@
 /**
  * One UI attached over a WebSocket: requests in, responses and desk events out, in
  * the envelopes shared/desk-wire.ts declares. A frame that does not parse is
- * answered with an error and logged; the connection and the desk carry on.
+ * answered with an error and logged; the connection and the desk carry on. A client
+ * that stops reading is dropped once its send queue is full (listener-limits.ts).
  */
 import type { WebSocket } from 'ws';
 import type { DeskEvent } from '../../../shared/desk-api.js';
