@@ -53,6 +53,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/packaging/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron', '**/electron/main/**', '**/electron/preload/**', '**/electron/services/**'], message: 'Packaging hooks run in electron-builder: no app code, no Electron runtime.' },
+        { group: ['**/renderer/**'], message: 'Packaging hooks never import the UI.' },
+      ]),
+    },
+  },
+  {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([{ group: ['**/renderer/**'], message: 'The shell never imports the UI.' }]),

@@ -76,6 +76,28 @@ export function createDeskDispatcher(handlers: DeskHandlers, onInternalError: (n
 /** The WebSocket path on the browser host where the contract is served. */
 export const DESK_SOCKET_PATH = '/api/desk';
 
+/**
+ * The desk socket's subprotocol. A browser cannot set headers on a WebSocket, so the
+ * page offers the host's per-run secret as a second subprotocol, `secret.<value>`:
+ * that keeps it out of URLs and access logs. The host answers with this name only.
+ */
+export const DESK_SOCKET_PROTOCOL = 'agent-desk.v1';
+const SECRET_PROTOCOL_PREFIX = 'secret.';
+
+/** The meta element in the page the browser host serves that carries the socket's secret. */
+export const DESK_SOCKET_SECRET_META = 'agent-desk-socket-secret';
+
+/** What the page offers when it opens the desk socket. */
+export function deskSocketProtocols(secret: string): string[] {
+  return [DESK_SOCKET_PROTOCOL, `${SECRET_PROTOCOL_PREFIX}${secret}`];
+}
+
+/** The secret among the subprotocols a client offered (the Sec-WebSocket-Protocol header), if any. */
+export function secretFromProtocols(header: string | undefined): string | null {
+  const offered = (header ?? '').split(',').map((p) => p.trim());
+  return offered.find((p) => p.startsWith(SECRET_PROTOCOL_PREFIX))?.slice(SECRET_PROTOCOL_PREFIX.length) ?? null;
+}
+
 /** Electron IPC channels; the preload and the main process both take them from here. */
 export const DESK_IPC = { request: 'desk:request', event: 'desk:event' } as const;
 

@@ -1,4 +1,8 @@
-/** Binds the desk's one dispatcher to IPC, answering only the desk's own window. */
+/**
+ * Binds the desk's one dispatcher to IPC, answering only the desk's own window: its
+ * web contents, its main frame (not a frame inside it), on the renderer's own page.
+ * This is how the Electron window is authenticated; it has no socket and no secret.
+ */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { DeskEvent } from '../../shared/desk-api.js';
 import { createDeskDispatcher, DESK_IPC, describeIssues, RequestEnvelopeSchema, type ResponseEnvelope } from '../../shared/desk-wire.js';
@@ -9,8 +13,9 @@ export function bindDeskIpc(desk: Desk, window: BrowserWindow, rendererUrl: stri
   const dispatch = createDeskDispatcher(desk.handlers, (name, err) => log.error({ err, request: name }, 'desk request failed'));
 
   ipcMain.handle(DESK_IPC.request, async (event: IpcMainInvokeEvent, raw: unknown): Promise<ResponseEnvelope> => {
-    const senderUrl = event.senderFrame?.url ?? '';
-    if (event.sender !== window.webContents || !senderUrl.startsWith(rendererUrl)) {
+    const frame = event.senderFrame;
+    const senderUrl = frame?.url ?? '';
+    if (event.sender !== window.webContents || frame?.parent !== null || senderUrl.split(/[?#]/)[0] !== rendererUrl) {
       log.warn({ senderUrl }, 'IPC request refused: not the desk window');
       return { id: -1, ok: false, error: { code: 'bad_request', message: 'sender not allowed' } };
     }

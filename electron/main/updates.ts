@@ -13,6 +13,9 @@ export function startUpdateChecks(config: DeskConfig, log: Logger): () => void {
     log.info('updates: none configured or turned off by policy');
     return () => undefined;
   }
+  if (config.updates.allowInsecure && new URL(feed.url).protocol === 'http:') {
+    log.warn({ url: feed.url }, 'updates come over plain http (updates.allowInsecure): anyone on the network path can replace them');
+  }
   // electron-updater is CommonJS: its default export carries autoUpdater.
   const { autoUpdater } = electronUpdater;
   autoUpdater.logger = { info: (m) => log.info({ updater: m }), warn: (m) => log.warn({ updater: m }), error: (m) => log.error({ updater: m }) };

@@ -60,7 +60,8 @@ export async function startDeskProcess(dataDir: string, overrides: Partial<DeskC
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForOutput(child, /Agent Desk is at (\S+)/, 'desk');
-  const bridgeUrl = `http://127.0.0.1:${bridgePort}`;
+  // The bridge's port as the config has it: an override may set its own.
+  const bridgeUrl = `http://127.0.0.1:${config.bridge?.json?.port ?? bridgePort}`;
   return {
     url,
     bridgeUrl,

@@ -57,6 +57,26 @@ describe('desk configuration', () => {
     expect(() => fromCommandLine(path)).toThrow(message);
   });
 
+  it.each([
+    ['on every interface', '0.0.0.0'],
+    ['on every IPv6 interface', '::'],
+    ['on a LAN address', '10.1.2.3'],
+    ['on a name', 'desk-17.corp.example'],
+  ])('refuses a JSON bridge %s without a token, naming the field', (_what, host) => {
+    expect(() => parseDeskConfig({ bridge: { json: { host } } }, 'policy.json')).toThrow(/policy\.json: bridge\.json\.token: a bridge that listens beyond loopback needs a token/);
+    expect(parseDeskConfig({ bridge: { json: { host, token: 'a-bridge-token-of-32-characters!' } } }, 'policy.json').bridge.json.host).toBe(host);
+  });
+
+  it.each(['127.0.0.1', 'localhost', '::1', '127.0.0.2'])('takes a JSON bridge on loopback (%s) without a token', (host) => {
+    expect(parseDeskConfig({ bridge: { json: { host } } }, 'policy.json').bridge.json.token).toBeNull();
+  });
+
+  it('refuses a browser host beyond loopback unless the file says host.allowNetwork', () => {
+    expect(() => parseDeskConfig({ host: { host: '0.0.0.0' } }, 'config.json')).toThrow(/config\.json: host\.allowNetwork: .*serves the desk’s customers to anyone who can reach it/);
+    expect(parseDeskConfig({ host: { host: '0.0.0.0', allowNetwork: true } }, 'config.json').host).toEqual({ host: '0.0.0.0', port: 4781, allowNetwork: true });
+    expect(parseDeskConfig({}, 'defaults').host.allowNetwork).toBe(false);
+  });
+
   it('says so when the file is missing or unreadable', () => {
     expect(() => fromCommandLine(join(dir, 'nope.json'))).toThrow(/nope\.json: cannot read \(ENOENT\)/);
     const path = configFile('{}');

@@ -1,7 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FuseState, SENTINEL } from '@electron/fuses/dist/constants.js';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { PlatformPackager } from 'app-builder-lib';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
+import { resolveFunction } from 'app-builder-lib/out/util/resolve.js';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
+import { DESK_FUSES } from '../../electron/packaging/fuses.js';
 
 /**
  * A dry check of the packaging config: the installers cannot be built here (no Electron
@@ -33,7 +41,7 @@ describe('electron-builder.yml', () => {
     expect(config.publish).toMatchObject({ provider: 'generic' });
   });
 
-  it('packages every file the app loads at run time, and no source maps', async () => {
+  it('packages every file the app loads at run time, and no source maps or packaging hooks', async () => {
     const config = await getConfig(process.cwd(), 'electron-builder.yml', null);
     // getConfig normalises `files` to [{ filter: [...] }].
     const patterns = (config.files as { filter: string[] }[]).flatMap((set) => set.filter);
@@ -46,5 +54,51 @@ describe('electron-builder.yml', () => {
       expect(included(path), path).toBe(true);
     }
     expect(included('dist/renderer/assets/index-abc.js.map')).toBe(false);
+    expect(included('dist-electron/packaging/after-pack.cjs')).toBe(false);
+  });
+});
+
+describe('Electron fuses', () => {
+  it('turn off running as Node, NODE_OPTIONS and --inspect, and turn on cookie encryption, ASAR integrity and ASAR-only loading', () => {
+    expect(DESK_FUSES).toEqual({
+      version: '1',
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+    });
+  });
+
+  it('are flipped in the packaged binary by the afterPack hook electron-builder.yml names', async () => {
+    // The hook as electron-builder loads it: built by the build script, found through the config.
+    execFileSync(process.execPath, ['electron/build.mjs'], { stdio: 'ignore' });
+    const config = await getConfig(process.cwd(), 'electron-builder.yml', null);
+    const afterPack = await resolveFunction<(context: unknown) => Promise<void>>(undefined, config.afterPack as string, 'afterPack', process.cwd());
+
+    // An Electron binary cannot be fetched here: a file with Electron's fuse wire (sentinel,
+    // version 1, eight fuses at Electron's defaults) stands in for the packaged executable.
+    const appOutDir = mkdtempSync(join(tmpdir(), 'after-pack-'));
+    try {
+      const defaults = [FuseState.ENABLE, FuseState.DISABLE, FuseState.ENABLE, FuseState.ENABLE, FuseState.DISABLE, FuseState.DISABLE, FuseState.DISABLE, FuseState.ENABLE];
+      const binary = join(appOutDir, 'Agent Desk.exe');
+      writeFileSync(binary, Buffer.concat([Buffer.from('MZ…electron…'), Buffer.from(SENTINEL), Buffer.from([1, defaults.length, ...defaults]), Buffer.from('…rest')]));
+      // electron-builder's own packager code finds the executable and calls @electron/fuses.
+      const packager = Object.assign(Object.create(PlatformPackager.prototype) as object, { appInfo: { productFilename: 'Agent Desk' } });
+      await afterPack({ appOutDir, electronPlatformName: 'win32', packager });
+
+      const wire = await getCurrentFuseWire(binary);
+      expect(wire[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
+      expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(FuseState.ENABLE);
+      expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
+      expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);
+      expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
+      expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
+      // The window loads its page from file://, which needs the privileges Electron gives it by default.
+      expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.ENABLE);
+    } finally {
+      rmSync(appOutDir, { recursive: true, force: true });
+    }
   });
 });

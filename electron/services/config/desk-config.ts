@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DispositionSchema, RegionSchema } from '../../../shared/domain.js';
 import { describeIssues } from '../../../shared/desk-wire.js';
+import { isLoopbackHost } from '../host/allowed-hosts.js';
+import { updateUrlRefusal } from './update-feed.js';
 
 const Port = z.number().int().min(0).max(65_535);
 
@@ -45,6 +47,11 @@ export const DeskConfigSchema = z.strictObject({
           host: z.string().default('127.0.0.1'),
           port: Port.default(4780),
           token: z.string().min(16, 'a bridge token needs at least 16 characters').nullable().default(null),
+        })
+        // Beyond loopback every machine on the network could ring the desk: only with the token.
+        .refine((json) => isLoopbackHost(json.host) || json.token !== null, {
+          message: 'a bridge that listens beyond loopback needs a token (16+ characters) that the PBX sends',
+          path: ['token'],
         })
         .default({ enabled: true, host: '127.0.0.1', port: 4780, token: null }),
       /** Asterisk's manager interface; off unless configured. See docs/bridge-protocol.md for the JSON alternative. */
@@ -105,10 +112,27 @@ export const DeskConfigSchema = z.strictObject({
       /** The folder on the intranet server that holds latest.yml and the installers; none: no updates. */
       url: z.url({ protocol: /^https?$/, error: 'an http(s) URL of the update folder' }).nullable().default(null),
       channel: z.enum(['latest', 'beta']).default('latest'),
+      /** Take updates over plain http: only for a lab without a certificate authority. */
+      allowInsecure: z.boolean().default(false),
     })
-    .default({ enabled: true, url: null, channel: 'latest' }),
+    .superRefine((updates, ctx) => {
+      const refusal = updateUrlRefusal(updates.url, updates.allowInsecure);
+      if (refusal) ctx.addIssue({ code: 'custom', message: refusal, path: ['url'] });
+    })
+    .default({ enabled: true, url: null, channel: 'latest', allowInsecure: false }),
   /** The browser host (npm run serve): the same UI over WebSocket. */
-  host: z.strictObject({ host: z.string().default('127.0.0.1'), port: Port.default(4781) }).default({ host: '127.0.0.1', port: 4781 }),
+  host: z
+    .strictObject({
+      host: z.string().default('127.0.0.1'),
+      port: Port.default(4781),
+      /** The host has no login: beyond loopback, anyone who reaches it uses the desk. Only when IT says so. */
+      allowNetwork: z.boolean().default(false),
+    })
+    .refine((host) => isLoopbackHost(host.host) || host.allowNetwork, {
+      message: 'a browser host beyond loopback serves the desk’s customers to anyone who can reach it: set host.allowNetwork: true to mean it',
+      path: ['allowNetwork'],
+    })
+    .default({ host: '127.0.0.1', port: 4781, allowNetwork: false }),
 });
 export type DeskConfig = z.output<typeof DeskConfigSchema>;
 export type DeskConfigInput = z.input<typeof DeskConfigSchema>;

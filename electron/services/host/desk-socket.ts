@@ -1,7 +1,8 @@
 /**
  * One UI attached over a WebSocket: requests in, responses and desk events out, in
  * the envelopes shared/desk-wire.ts declares. A frame that does not parse is
- * answered with an error and logged; the connection and the desk carry on.
+ * answered with an error and logged; the connection and the desk carry on. A client
+ * that stops reading is dropped once its send queue is full (listener-limits.ts).
  */
 import type { WebSocket } from 'ws';
 import type { DeskEvent } from '../../../shared/desk-api.js';
@@ -13,6 +14,7 @@ import {
   type ServerFrame,
 } from '../../../shared/desk-wire.js';
 import type { Logger } from '../log.js';
+import { type ListenerLimits, sendOrDropSlowClient } from './listener-limits.js';
 
 /** The id of a response to a frame too broken to carry its own id. */
 const UNATTRIBUTABLE = -1;
@@ -21,12 +23,11 @@ export interface DeskSocketDeps {
   dispatch(envelope: RequestEnvelope): Promise<ResponseEnvelope>;
   subscribe(listener: (event: DeskEvent) => void): () => void;
   log: Logger;
+  limits: Pick<ListenerLimits, 'maxSendQueueBytes'>;
 }
 
-export function attachDeskSocket(socket: WebSocket, { dispatch, subscribe, log }: DeskSocketDeps): void {
-  const send = (frame: ServerFrame) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
-  };
+export function attachDeskSocket(socket: WebSocket, { dispatch, subscribe, log, limits }: DeskSocketDeps): void {
+  const send = (frame: ServerFrame) => void sendOrDropSlowClient(socket, JSON.stringify(frame), limits, log);
   const unsubscribe = subscribe((event) => send({ type: 'event', ...event }));
   socket.on('close', unsubscribe);
   socket.on('error', (err) => log.warn({ err }, 'desk socket error'));

@@ -4,13 +4,15 @@
  * a bad one is answered with what is wrong, logged, and goes no further.
  * The protocol is documented in docs/bridge-protocol.md.
  */
-import { timingSafeEqual } from 'node:crypto';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { bearerToken } from '../../../shared/bearer-token.js';
 import { CallEventSchema } from '../../../shared/call.js';
 import { describeIssues } from '../../../shared/desk-wire.js';
+import { isLoopbackHost, refuseForeignHosts } from '../host/allowed-hosts.js';
+import { sameSecret } from '../host/same-secret.js';
+import { capConnections, type ListenerLimits, sendOrDropSlowClient, serverOptionsFor } from '../host/listener-limits.js';
 import type { Logger } from '../log.js';
 import type { CallEventSink, TelephonyAdapter } from './adapter.js';
 
@@ -20,6 +22,18 @@ export const CALL_EVENTS_SOCKET_PATH = '/v1/call-events/ws';
 /** A call event is a few hundred bytes; anything near this is not one. */
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
+/**
+ * A PBX or webhook relay sends a small body at once and reads each reply: a few seconds
+ * is plenty, and a few dozen connections cover a relay that posts in parallel.
+ */
+export const BRIDGE_LIMITS: ListenerLimits = {
+  requestTimeoutMs: 10_000,
+  headersTimeoutMs: 5_000,
+  idleTimeoutMs: 60_000,
+  maxConnections: 64,
+  maxSendQueueBytes: 1024 * 1024,
+};
+
 export interface JsonBridgeOptions {
   host: string;
   port: number;
@@ -27,14 +41,21 @@ export interface JsonBridgeOptions {
   token: string | null;
   log: Logger;
   maxBodyBytes?: number;
+  /** Tests make them small. */
+  limits?: Partial<ListenerLimits>;
 }
 
 export type JsonBridge = TelephonyAdapter & { address(): { host: string; port: number } };
 
 type Verdict = { status: 202; body: { accepted: true; callId: string } } | { status: 400; body: { error: string } };
 
-export function createJsonBridge({ host, port, token, log, maxBodyBytes = DEFAULT_MAX_BODY_BYTES }: JsonBridgeOptions): JsonBridge {
-  const app = Fastify({ logger: false, bodyLimit: maxBodyBytes });
+export function createJsonBridge({ host, port, token, log, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, limits: overrides }: JsonBridgeOptions): JsonBridge {
+  const limits = { ...BRIDGE_LIMITS, ...overrides };
+  const app = Fastify({ logger: false, bodyLimit: maxBodyBytes, ...serverOptionsFor(limits) });
+  // fastify parses text/plain as a string by default; a call event is JSON and nothing else (415).
+  app.removeContentTypeParser('text/plain');
+  refuseForeignHosts(app, { bindHost: host, log });
+  capConnections(app, limits, log);
   let sink: CallEventSink | null = null;
   let boundPort = port;
 
@@ -54,7 +75,7 @@ export function createJsonBridge({ host, port, token, log, maxBodyBytes = DEFAUL
     if (token === null) return true;
     const query = request.query as { token?: unknown };
     const offered = bearerToken(request.headers.authorization) ?? (typeof query.token === 'string' ? query.token : null);
-    return offered !== null && sameSecret(offered, token);
+    return sameSecret(offered, token);
   }
 
   async function refuseUnauthorised(request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -78,12 +99,20 @@ export function createJsonBridge({ host, port, token, log, maxBodyBytes = DEFAUL
     await reply.code(status).send({ error });
   });
 
+  /** Browsers send Origin; a PBX does not. Only a page served from this machine may talk to the bridge. */
+  async function refuseForeignOrigin(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const origin = request.headers.origin;
+    if (origin === undefined || isLoopbackOrigin(origin)) return;
+    log.warn({ origin }, 'call event refused: foreign origin');
+    await reply.code(403).send({ error: 'browser pages from other origins may not send call events' });
+  }
+
   app.register(async (scope) => {
     await scope.register(fastifyWebsocket, { options: { maxPayload: maxBodyBytes } });
 
     scope.get('/v1/health', async () => ({ ok: true }));
 
-    scope.post(CALL_EVENTS_PATH, { preHandler: refuseUnauthorised }, async (request, reply) => {
+    scope.post(CALL_EVENTS_PATH, { onRequest: refuseForeignOrigin, preHandler: refuseUnauthorised }, async (request, reply) => {
       const verdict = accept(request.body, 'http');
       return reply.code(verdict.status).send(verdict.body);
     });
@@ -92,15 +121,9 @@ export function createJsonBridge({ host, port, token, log, maxBodyBytes = DEFAUL
       CALL_EVENTS_SOCKET_PATH,
       {
         websocket: true,
-        preValidation: async (request, reply) => {
-          // WebSockets ignore CORS: a web page in the operator's browser must not be able to ring the desk.
-          const origin = request.headers.origin;
-          if (origin !== undefined && !isLoopbackOrigin(origin)) {
-            log.warn({ origin }, 'call event socket refused: foreign origin');
-            return reply.code(403).send({ error: 'browser pages from other origins may not send call events' });
-          }
-          return refuseUnauthorised(request, reply);
-        },
+        // WebSockets ignore CORS: a web page in the operator's browser must not be able to ring the desk.
+        onRequest: refuseForeignOrigin,
+        preValidation: refuseUnauthorised,
       },
       (socket: WebSocket) => {
         socket.on('error', (err) => log.warn({ err }, 'call event socket error'));
@@ -115,7 +138,7 @@ export function createJsonBridge({ host, port, token, log, maxBodyBytes = DEFAUL
               verdict = { status: 400, body: { error: `not valid JSON: ${(err as Error).message}` } };
             }
           }
-          socket.send(JSON.stringify(verdict.body));
+          sendOrDropSlowClient(socket, JSON.stringify(verdict.body), limits, log);
         });
       },
     );
@@ -129,6 +152,7 @@ export function createJsonBridge({ host, port, token, log, maxBodyBytes = DEFAUL
       const address = app.server.address();
       boundPort = typeof address === 'object' && address ? address.port : port;
       log.info({ host, port: boundPort, tokenRequired: token !== null }, 'json bridge listening');
+      if (!isLoopbackHost(host)) log.warn({ host, port: boundPort }, 'the json bridge listens beyond loopback: only requests with the bridge token are taken; let only the PBX through the firewall');
     },
     async stop() {
       sink = null;
@@ -138,16 +162,9 @@ export function createJsonBridge({ host, port, token, log, maxBodyBytes = DEFAUL
   };
 }
 
-/** Constant time, so the token cannot be guessed one character at a time from response times. */
-function sameSecret(offered: string, expected: string): boolean {
-  const a = Buffer.from(offered);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 function isLoopbackOrigin(origin: string): boolean {
   try {
-    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(origin).hostname);
+    return isLoopbackHost(new URL(origin).hostname);
   } catch {
     return false;
   }

@@ -2,14 +2,40 @@
  * The browser host's transport: one WebSocket to the desk, reopened with backoff
  * whenever it drops (a host restart, a laptop waking up). Requests made while it is
  * down fail at once with a clear error instead of hanging.
+ *
+ * The socket takes only a client that offers the host's per-run secret, which the host
+ * puts in the page it serves. A restarted host has a new one, so a socket that could
+ * not open reads it again from a fresh copy of the page before the next try.
  */
 import type { DeskEvent } from '../../../shared/desk-api.js';
-import { DESK_SOCKET_PATH, type RequestEnvelope, type ResponseEnvelope, type ServerFrame } from '../../../shared/desk-wire.js';
+import {
+  DESK_SOCKET_PATH,
+  DESK_SOCKET_SECRET_META,
+  deskSocketProtocols,
+  type RequestEnvelope,
+  type ResponseEnvelope,
+  type ServerFrame,
+} from '../../../shared/desk-wire.js';
 import type { ConnectionState, DeskTransport } from './transport.js';
 
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 15_000;
+
+function secretIn(document: Document): string {
+  return document.querySelector<HTMLMetaElement>(`meta[name="${DESK_SOCKET_SECRET_META}"]`)?.content ?? '';
+}
+
+/** The secret in a fresh copy of the page; the one we had when the host cannot be reached. */
+async function freshSecret(location: Location, current: string): Promise<string> {
+  try {
+    const response = await fetch(new URL('./', location.href), { cache: 'no-store' });
+    if (!response.ok) return current;
+    return secretIn(new DOMParser().parseFromString(await response.text(), 'text/html')) || current;
+  } catch {
+    return current;
+  }
+}
 
 interface Pending {
   resolve(response: ResponseEnvelope): void;
@@ -17,6 +43,7 @@ interface Pending {
 }
 
 export function socketTransport(location: Location = window.location): DeskTransport {
+  let secret = secretIn(document);
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${DESK_SOCKET_PATH}`;
   const eventListeners = new Set<(event: DeskEvent) => void>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
@@ -40,8 +67,10 @@ export function socketTransport(location: Location = window.location): DeskTrans
   }
 
   function open(): void {
-    socket = new WebSocket(url);
+    let opened = false;
+    socket = new WebSocket(url, deskSocketProtocols(secret));
     socket.onopen = () => {
+      opened = true;
       retryMs = FIRST_RETRY_MS;
       setState('connected');
     };
@@ -68,8 +97,13 @@ export function socketTransport(location: Location = window.location): DeskTrans
     socket.onclose = () => {
       failAll('the connection to the desk dropped; try again in a moment');
       setState('disconnected');
-      setTimeout(open, retryMs);
+      const delay = retryMs;
       retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+      if (opened) return void setTimeout(open, delay);
+      void freshSecret(location, secret).then((next) => {
+        secret = next;
+        setTimeout(open, delay);
+      });
     };
   }
   open();
