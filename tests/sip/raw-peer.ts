@@ -102,19 +102,29 @@ export interface TcpPeer {
 
 export async function tcpPeer(port: number): Promise<TcpPeer> {
   const socket = connect(port, '127.0.0.1');
-  let received = '';
+  const responses: SipResponse[] = [];
+  let pending = '';
   let closed = false;
-  socket.on('data', (data) => (received += data.toString('utf8')));
+  socket.on('data', (data) => {
+    pending += data.toString('utf8');
+    // Responses are cut off as they complete, so a long run never re-reads what it has read.
+    for (let end = pending.indexOf('\r\n\r\n'); end !== -1; end = pending.indexOf('\r\n\r\n')) {
+      const length = Number(header(pending.slice(0, end), /^(?:Content-Length|l)\s*:(.*)$/im) ?? 0);
+      if (pending.length < end + 4 + length) break;
+      responses.push(...toResponses(pending.slice(0, end + 4 + length)));
+      pending = pending.slice(end + 4 + length);
+    }
+  });
   socket.on('error', () => undefined);
   const closedPromise = new Promise<void>((resolve) => socket.once('close', () => ((closed = true), resolve())));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('error', reject);
   });
-  const find = (status: number, callId?: string) => toResponses(received).find((r) => r.status === status && (callId === undefined || r.callId === callId));
+  const find = (status: number, callId?: string) => responses.find((r) => r.status === status && (callId === undefined || r.callId === callId));
   return {
     socket,
-    responses: () => toResponses(received),
+    responses: () => responses,
     closed: closedPromise,
     isClosed: () => closed,
     async waitFor(status, callId, ms = 3_000) {

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { SIP_LIMITS } from '../../electron/services/telephony/sip/sip-limits.js';
+import { until } from '../support/until.js';
 import { startEndpoint } from '../sip/endpoint.js';
 import { responseHeader, sipRequest, tcpPeer, udpPeer } from '../sip/raw-peer.js';
 
@@ -54,11 +56,25 @@ describe('SIP requests the desk must refuse (RFC 3261)', () => {
     expect(events.map((e) => e.callId)).toEqual(['first-in-datagram']);
   });
 
-  it('answers 400 to a UDP request whose body is shorter than its Content-Length', async () => {
+  it.each([
+    ['shorter than', 'Content-Length: 50'],
+    ['not a number:', 'Content-Length: abc'],
+  ])('answers 400 to a UDP request whose body is %s its Content-Length', async (_what, header) => {
     const { port, events } = await startEndpoint(cleanups);
     const pbx = await peer();
-    await pbx.send(sipRequest({ callId: 'short-body', body: 'v=0\r\n' }).replace('Content-Length: 5', 'Content-Length: 50'), port);
+    await pbx.send(sipRequest({ callId: 'short-body', body: 'v=0\r\n' }).replace('Content-Length: 5', header), port);
     await pbx.waitFor(400, 'short-body');
+    expect(events).toEqual([]);
+  });
+
+  it('drops a datagram whose header block is over the bound, with a log line', async () => {
+    const { port, events, lines } = await startEndpoint(cleanups);
+    const pbx = await peer();
+    await pbx.send(sipRequest({ callId: 'huge-head', headers: [`X-Huge: ${'h'.repeat(SIP_LIMITS.maxHeaderBytes)}`] }), port);
+    await until(() => lines.some((l) => l.includes('SIP datagram dropped')), 'the log line');
+    expect(lines.find((l) => l.includes('SIP datagram dropped'))).toMatch(/header block over/);
+    await settle();
+    expect(pbx.responses).toEqual([]);
     expect(events).toEqual([]);
   });
 

@@ -33,7 +33,7 @@ export function declaredContentLength(head: Buffer): Declared {
   if (values.size === 0) return { kind: 'absent' };
   if (values.size > 1) return { kind: 'invalid', reason: 'Content-Length headers that disagree' };
   const value = [...values][0]!;
-  if (!DIGITS.test(value)) return { kind: 'invalid', reason: `Content-Length "${value.slice(0, 20)}" is not a number` };
+  if (!DIGITS.test(value)) return { kind: 'invalid', reason: 'Content-Length is not a number' };
   return { kind: 'length', value: Number(value) };
 }
 
@@ -49,25 +49,26 @@ const firstLine = (head: Buffer) => {
   return head.subarray(0, end === -1 ? head.length : end).toString('latin1');
 };
 
-export type DatagramFrame = (FramedMessage & { problem?: string }) | undefined;
+export type DatagramFrame = { kind: 'message'; message: FramedMessage; problem?: string } | { kind: 'dropped'; reason: string };
 
 /**
  * One UDP datagram: its body is Content-Length bytes and anything after it is discarded
  * (§18.3), so a second message in the same datagram is never read. A body shorter than
- * declared is a problem to answer with 400. Undefined: nothing that could be SIP.
+ * declared is a problem to answer with 400; a datagram that is not SIP is dropped.
  */
-export function frameDatagram(datagram: Buffer): DatagramFrame {
+export function frameDatagram(datagram: Buffer, limits: Pick<SipLimits, 'maxHeaderBytes'>): DatagramFrame {
   const data = skipBlankLines(datagram);
   const end = data.indexOf(BLANK_LINE);
-  if (end === -1) return undefined;
+  if (end === -1) return { kind: 'dropped', reason: 'no blank line after the headers' };
+  if (end > limits.maxHeaderBytes) return { kind: 'dropped', reason: `a header block over ${limits.maxHeaderBytes} bytes` };
   const head = data.subarray(0, end);
-  if (!START_LINE.test(firstLine(head))) return undefined;
+  if (!START_LINE.test(firstLine(head))) return { kind: 'dropped', reason: 'a start line that is not SIP' };
   const rest = data.subarray(end + BLANK_LINE.length);
   const declared = declaredContentLength(head);
-  if (declared.kind === 'absent') return { head, body: rest };
-  if (declared.kind === 'invalid') return { head, body: Buffer.alloc(0), problem: declared.reason };
-  if (declared.value > rest.length) return { head, body: rest, problem: 'Body shorter than its Content-Length' };
-  return { head, body: rest.subarray(0, declared.value) };
+  if (declared.kind === 'absent') return { kind: 'message', message: { head, body: rest } };
+  if (declared.kind === 'invalid') return { kind: 'message', message: { head, body: Buffer.alloc(0) }, problem: declared.reason };
+  if (declared.value > rest.length) return { kind: 'message', message: { head, body: rest }, problem: 'Body shorter than its Content-Length' };
+  return { kind: 'message', message: { head, body: rest.subarray(0, declared.value) } };
 }
 
 export interface StreamFramer {

@@ -71,9 +71,9 @@ export async function startSipTransport(options: SipTransportOptions, onFramed: 
 
   udp?.on('message', (datagram, rinfo) => {
     const remote: Remote = { protocol: 'UDP', address: rinfo.address, port: rinfo.port };
-    const framed = frameDatagram(datagram);
-    if (!framed) return log.warn({ remote, bytes: datagram.length }, 'SIP datagram dropped: not a SIP message');
-    onFramed(framed, remote, framed.problem);
+    const framed = frameDatagram(datagram, limits);
+    if (framed.kind === 'dropped') return log.warn({ remote, bytes: datagram.length, reason: framed.reason }, 'SIP datagram dropped');
+    onFramed(framed.message, remote, framed.problem);
   });
   udp?.on('error', (err) => log.warn({ err: err.message }, 'SIP UDP socket error'));
   server?.on('error', (err) => log.warn({ err: err.message }, 'SIP TCP server error'));
@@ -122,7 +122,7 @@ export async function startSipTransport(options: SipTransportOptions, onFramed: 
       protocol: 'TCP',
       send(message) {
         const bytes = wire(message);
-        if (flow.socket.destroyed) return log.warn({ callId: message.headers['call-id'] }, 'SIP message not sent: its TCP connection is closed');
+        if (flow.socket.destroyed || flow.socket.writableEnded) return log.warn({ callId: message.headers['call-id'] }, 'SIP message not sent: its TCP connection is closed');
         if (flow.socket.writableLength + bytes.length > limits.maxWriteQueueBytes) {
           return drop(flow, 'SIP TCP connection dropped: the peer does not read', { queuedBytes: flow.socket.writableLength });
         }
