@@ -9,9 +9,8 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import WebSocket from 'ws';
-import { DESK_SOCKET_PATH } from '../../shared/desk-wire.js';
 import { type DeskProcess, freePort, startDeskProcess } from '../support/desk-process.js';
+import { openDeskSocket, readSocketSecret } from '../support/desk-socket-client.js';
 import { runSipp } from '../support/sipp.js';
 import { until } from '../support/until.js';
 import { type FuzzCase, generateCases } from '../sip/sip-fuzz-cases.js';
@@ -50,17 +49,13 @@ function rssMiB(pid: number): number {
   return kib / 1024;
 }
 
-/** The desk's own socket, as a window attaches to it: every ringing pop it sends, by Call-ID. */
+/** The desk's own socket, opened as the served page opens it: every ringing pop it sends, by Call-ID. */
 async function watchPops(deskUrl: string): Promise<{ ringing: Set<string>; close(): void }> {
   const ringing = new Set<string>();
-  const ws = new WebSocket(`${deskUrl.replace(/^http/, 'ws').replace(/\/$/, '')}${DESK_SOCKET_PATH}`);
+  const { ws } = await openDeskSocket(deskUrl, { secret: await readSocketSecret(deskUrl) });
   ws.on('message', (data) => {
     const frame = JSON.parse(String(data)) as { type: string; name?: string; payload?: { callId: string; state: string } };
     if (frame.type === 'event' && frame.name === 'pop' && frame.payload?.state === 'ringing') ringing.add(frame.payload.callId);
-  });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
   });
   return { ringing, close: () => ws.close() };
 }
