@@ -49,15 +49,16 @@ function rssMiB(pid: number): number {
   return kib / 1024;
 }
 
-/** The desk's own socket, opened as the served page opens it: every ringing pop it sends, by Call-ID. */
-async function watchPops(deskUrl: string): Promise<{ ringing: Set<string>; close(): void }> {
-  const ringing = new Set<string>();
+/** The desk's own socket, opened as the served page opens it: the Call-IDs its pops showed ringing, and missed. */
+async function watchPops(deskUrl: string): Promise<{ ringing: Set<string>; missed: Set<string>; close(): void }> {
+  const seen = { ringing: new Set<string>(), missed: new Set<string>() };
   const { ws } = await openDeskSocket(deskUrl, { secret: await readSocketSecret(deskUrl) });
   ws.on('message', (data) => {
     const frame = JSON.parse(String(data)) as { type: string; name?: string; payload?: { callId: string; state: string } };
-    if (frame.type === 'event' && frame.name === 'pop' && frame.payload?.state === 'ringing') ringing.add(frame.payload.callId);
+    if (frame.type !== 'event' || frame.name !== 'pop' || !frame.payload) return;
+    if (frame.payload.state === 'ringing' || frame.payload.state === 'missed') seen[frame.payload.state].add(frame.payload.callId);
   });
-  return { ringing, close: () => ws.close() };
+  return { ...seen, close: () => ws.close() };
 }
 
 /** An OPTIONS whose 200 comes back after everything sent before it on that flow was handled. */
@@ -120,14 +121,24 @@ test('a desk takes 5,000 generated SIP messages over UDP and TCP, stays up, hold
       ]).catch((err: Error) => {
         throw new Error(`seed ${SEED}, cases ${at}–${at + chunk.length - 1} (${chunk.map((c) => `${c.index} ${c.transport} ${c.shape}`).join('; ')}): ${err.message}`);
       });
+      // Each valid call is cancelled as a PBX would when the agent's phone answers, and the 487 ACKed: the desk holds no call for long.
+      const ringing = chunk.filter((c) => c.valid);
+      for (const item of ringing) (item.transport === 'udp' ? sendUdp : sendTcp)(item.end!.cancel);
+      await Promise.all([barrier(sendUdp, udp, `fz-cancelled-udp-${at}`, sentBy.udp, 'UDP'), barrier(sendTcp, tcp, `fz-cancelled-tcp-${at}`, sentBy.tcp, 'TCP')]);
+      for (const item of ringing) {
+        const terminated = await (item.transport === 'udp' ? udp : tcp).waitFor(487, item.callId, 2_000).catch(() => undefined);
+        const toTag = terminated && /^(?:To|t)\s*:.*;tag=([^;\s]+)/im.exec(terminated.text)?.[1];
+        expect(toTag, `seed ${SEED}: no 487 to the CANCEL of case ${item.index} ${item.transport} ${item.shape}`).toBeDefined();
+        (item.transport === 'udp' ? sendUdp : sendTcp)(item.end!.ack(toTag!));
+      }
       expect(tcp.isClosed(), `seed ${SEED}: the desk dropped the shared TCP connection in cases ${at}–${at + chunk.length - 1}`).toBe(false);
     }
     console.log(`SIP fuzz: ${cases.length} messages in ${Date.now() - started} ms`);
 
     const valid = cases.filter((c) => c.valid).map((c) => c.callId);
-    await until(() => valid.every((id) => pops.ringing.has(id)), 'a pop for every valid INVITE', 10_000).catch(() => undefined);
-    const missing = cases.filter((c) => c.valid && !pops.ringing.has(c.callId));
-    expect(missing.map((c) => `${c.index} ${c.transport} ${c.shape}`), `seed ${SEED}: valid INVITEs that did not pop`).toEqual([]);
+    await until(() => valid.every((id) => pops.missed.has(id)), 'a missed pop for every valid INVITE', 10_000).catch(() => undefined);
+    const missing = cases.filter((c) => c.valid && !(pops.ringing.has(c.callId) && pops.missed.has(c.callId)));
+    expect(missing.map((c) => `${c.index} ${c.transport} ${c.shape}`), `seed ${SEED}: valid INVITEs that did not pop, or whose CANCEL did not end them`).toEqual([]);
     // A mutated Call-ID still starts with its case's name, unless random bytes hit that very part.
     const caseOf = (callId: string) => cases[Number(/^fz-(?:ok|bad)-\d+-(\d+)@/.exec(callId)?.[1] ?? -1)];
     const wrong = [...pops.ringing].filter((id) => !(caseOf(id)?.valid && caseOf(id)?.callId === id));

@@ -18,6 +18,8 @@ export interface FuzzCase {
   shape: string;
   /** TCP only: whether the desk can still read the stream after it (else it goes on a connection of its own). */
   keepsFraming: boolean;
+  /** A valid INVITE's CANCEL (RFC 3261 §9.1), and the ACK of the 487 that answers it, given that 487's To tag. */
+  end?: { cancel: Buffer; ack(toTag: string): Buffer };
 }
 
 /** mulberry32: small, fast, and the same sequence for a seed on every machine. */
@@ -123,6 +125,22 @@ export function generateCases(seed: number, count: number): FuzzCase[] {
     while (bytes[i] === 0x0d && bytes[i + 1] === 0x0a) i += 2;
     return i;
   };
+  /** §9.1 and §17.1.1.3: CANCEL and ACK copy the INVITE's Request-URI, top Via, From, To, Call-ID and CSeq number. */
+  function endOf(draft: Draft): NonNullable<FuzzCase['end']> {
+    const copied = ['Via', 'From', 'To', 'Call-ID', 'Max-Forwards', 'Content-Length'];
+    const cseq = draft.headers.find((h) => is(h, 'CSeq'))!;
+    const request = (method: string, toTag?: string): Draft => ({
+      startLine: draft.startLine.replace('INVITE', method),
+      headers: [
+        ...draft.headers.filter((h) => copied.some((name) => is(h, name))).map((h) => (toTag && is(h, 'To') ? { ...h, value: `${h.value};tag=${toTag}` } : h)),
+        { ...cseq, value: cseq.value.replace('INVITE', method) },
+      ],
+      body: '',
+      prefix: '',
+    });
+    return { cancel: serialise(request('CANCEL')), ack: (toTag) => serialise(request('ACK', toTag)) };
+  }
+
   const headEnd = (bytes: Buffer) => bytes.indexOf('\r\n\r\n', headStart(bytes));
 
   type Mutation = (draft: Draft, transport: Transport, callId: string) => { bytes: Buffer; shape: string; keepsFraming: boolean };
@@ -233,7 +251,7 @@ export function generateCases(seed: number, count: number): FuzzCase[] {
         draft.headers = draft.headers.filter((h) => !is(h, 'Content-Length'));
         shape.push('no Content-Length');
       }
-      cases.push({ index, transport, bytes: serialise(draft), valid, callId, shape: ['valid', ...shape].join(', '), keepsFraming: true });
+      cases.push({ index, transport, bytes: serialise(draft), valid, callId, shape: ['valid', ...shape].join(', '), keepsFraming: true, end: endOf(draft) });
       continue;
     }
     const mutated = pick(mutations)(draft, transport, callId);

@@ -65,3 +65,20 @@ describe('SIP CANCEL matches the INVITE it cancels (RFC 3261 §9.2)', () => {
     expect(events.map((e) => e.state)).toEqual(['ringing', 'missed', 'ringing', 'missed']);
   });
 });
+
+describe('SIP BYE in the early dialog (RFC 3261 §15)', () => {
+  it('ends the ringing on a BYE that names the dialog, and answers 481 to one with another tag', async () => {
+    const { port, events } = await startEndpoint(cleanups);
+    const pbx = await peer();
+    await pbx.send(sipRequest(invite), port);
+    const ringing = await pbx.waitFor(180, invite.callId);
+    const toTag = /^To:.*;tag=([^;\s]+)/im.exec(ringing.text)?.[1];
+    const bye = (tag: string) => sipRequest({ ...invite, method: 'BYE', cseq: 8, branch: `z9hG4bK-bye-${tag}`, to: `<sip:1001@127.0.0.1>;tag=${tag}` });
+    await pbx.send(bye('not-the-desks'), port);
+    await pbx.waitFor(481, invite.callId);
+    expect(events.map((e) => e.state)).toEqual(['ringing']);
+    await pbx.send(bye(toTag!), port);
+    await pbx.waitFor(487, invite.callId);
+    expect(events.map((e) => e.state)).toEqual(['ringing', 'missed']);
+  });
+});

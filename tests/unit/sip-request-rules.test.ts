@@ -124,3 +124,24 @@ describe('SIP requests the desk must refuse (RFC 3261)', () => {
     expect(events).toEqual([]);
   });
 });
+
+describe('what calls ringing on the desk can hold', () => {
+  it('answers 486 Busy Here to an INVITE beyond the ringing bound, popping nothing', async () => {
+    const { port, events, messages } = await startEndpoint(cleanups, { limits: { ...SIP_LIMITS, maxRingingCalls: 3 } });
+    const pbx = await peer();
+    for (const n of [1, 2, 3]) await pbx.send(sipRequest({ callId: `ringing-${n}` }), port);
+    await pbx.waitFor(180, 'ringing-3');
+    await pbx.send(sipRequest({ callId: 'one-too-many' }), port);
+    await pbx.waitFor(486, 'one-too-many');
+    expect(events.map((e) => e.callId)).toEqual(['ringing-1', 'ringing-2', 'ringing-3']);
+    expect(messages()).toContain('SIP INVITE refused: too many calls ringing');
+  });
+
+  it('answers 480 to a call that no CANCEL ends in time, and it is missed', async () => {
+    const { port, events } = await startEndpoint(cleanups, { limits: { ...SIP_LIMITS, ringTimeoutMs: 200 } });
+    const pbx = await peer();
+    await pbx.send(sipRequest({ callId: 'never-cancelled' }), port);
+    await pbx.waitFor(480, 'never-cancelled');
+    expect(events.map((e) => e.state)).toEqual(['ringing', 'missed']);
+  });
+});

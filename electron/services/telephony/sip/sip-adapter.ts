@@ -41,6 +41,8 @@ export interface SipAdapterOptions {
 
 interface RingingCall extends RingingInvite {
   caller: SipCaller;
+  /** Rings out after limits.ringTimeoutMs. */
+  timer: NodeJS.Timeout;
 }
 
 const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS';
@@ -49,6 +51,7 @@ const ANSWERED_ELSEWHERE = /^\s*SIP\s*;(?:.*;)?\s*cause\s*=\s*200\b/i;
 
 export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
   const { log } = options;
+  const limits = options.limits ?? SIP_LIMITS;
   const contact = `sip:${options.user}@${options.publicAddress ?? options.host}:${options.port}`;
   const calls = new Map<string, RingingCall>();
   let stack: SipStack | null = null;
@@ -61,12 +64,19 @@ export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
     sink?.(event, 'sip');
   }
 
-  /** The ringing event this INVITE makes, or the first bound of shared/call.ts it breaks. */
-  function ringingEvent(callId: string, caller: SipCaller): { ok: true } | { ok: false; issue: string } {
+  /** The first bound of shared/call.ts the ringing event of this call would break, or null. */
+  function eventProblem(callId: string, caller: SipCaller): string | null {
     const checked = CallEventSchema.safeParse({ callId, state: 'ringing', direction: 'inbound', ...caller });
-    if (checked.success) return { ok: true };
-    const issue = checked.error.issues[0]!;
-    return { ok: false, issue: `${issue.path.join('.')}: ${issue.message}` };
+    const issue = checked.error?.issues[0];
+    return issue ? `${issue.path.join('.')}: ${issue.message}` : null;
+  }
+
+  /** The call is over for this desk: it stops ringing here and the card says how it ended. */
+  function end(call: RingingCall, state: CallState): void {
+    clearTimeout(call.timer);
+    const callId = call.invite.headers['call-id'];
+    calls.delete(callId);
+    emit(callId, state, call.caller);
   }
 
   function onInvite(invite: SipMessage, remote: Remote, stack: SipStack): void {
@@ -76,13 +86,18 @@ export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
     if (!call) {
       const { caller, ignored } = callerOf(invite, trust?.trusts(remote.address) ?? false);
       for (const { header, reason } of ignored) log.warn({ callId, remote, header, reason }, 'SIP header ignored');
-      const checked = ringingEvent(callId, caller);
-      if (!checked.ok) {
-        log.warn({ callId: callId.slice(0, 200), remote, issue: checked.issue }, 'SIP INVITE refused: its call details are out of bounds');
+      const problem = eventProblem(callId, caller);
+      if (problem) {
+        log.warn({ callId: callId.slice(0, 200), remote, issue: problem }, 'SIP INVITE refused: its call details are out of bounds');
         return stack.respond(invite, 400, 'Call Details Out Of Bounds');
       }
+      if (calls.size >= limits.maxRingingCalls) {
+        log.warn({ callId, remote, limit: limits.maxRingingCalls }, 'SIP INVITE refused: too many calls ringing');
+        return stack.respond(invite, 486, 'Busy Here');
+      }
       stack.respond(invite, 100, 'Trying');
-      call = { invite, remote, toTag: randomBytes(6).toString('hex'), caller };
+      const ringing: RingingCall = { invite, remote, toTag: randomBytes(6).toString('hex'), caller, timer: setTimeout(() => ringOut(ringing, stack), limits.ringTimeoutMs) };
+      call = ringing;
       calls.set(callId, call);
       log.info({ callId, dialled: caller.dialled }, 'SIP call ringing');
       emit(callId, 'ringing', caller);
@@ -90,6 +105,12 @@ export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
       stack.respond(invite, 100, 'Trying');
     }
     stack.respond(invite, 180, 'Ringing', { toTag: call.toTag, headers: { contact: [{ uri: contact, params: {} }] } });
+  }
+
+  function ringOut(call: RingingCall, stack: SipStack): void {
+    log.info({ callId: call.invite.headers['call-id'] }, 'SIP call rang out without a CANCEL');
+    stack.respond(call.invite, 480, 'Temporarily Unavailable', { toTag: call.toTag });
+    end(call, 'missed');
   }
 
   function onCancel(cancel: SipMessage, remote: Remote, stack: SipStack): void {
@@ -100,10 +121,9 @@ export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
       return stack.respond(cancel, 481, 'Call/Transaction Does Not Exist');
     }
     stack.respond(cancel, 200, 'OK', { toTag: call.toTag });
-    calls.delete(callId);
     stack.respond(call.invite, 487, 'Request Terminated', { toTag: call.toTag });
     const reason = typeof cancel.headers.reason === 'string' ? cancel.headers.reason : '';
-    emit(callId, ANSWERED_ELSEWHERE.test(reason) ? 'answered_elsewhere' : 'missed', call.caller);
+    end(call, ANSWERED_ELSEWHERE.test(reason) ? 'answered_elsewhere' : 'missed');
   }
 
   function onBye(bye: SipMessage, remote: Remote, stack: SipStack): void {
@@ -112,8 +132,8 @@ export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
     const call = calls.get(callId);
     if (!call || !byeMatches(bye, remote, call)) return stack.respond(bye, 481, 'Call/Transaction Does Not Exist');
     stack.respond(bye, 200, 'OK');
-    calls.delete(callId);
-    emit(callId, 'missed', call.caller);
+    stack.respond(call.invite, 487, 'Request Terminated', { toTag: call.toTag });
+    end(call, 'missed');
   }
 
   function onRequest(request: SipMessage, remote: Remote, stack: SipStack): void {
@@ -137,7 +157,7 @@ export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
       sink = eventSink;
       trust = await resolvePeerTrust(options.trustedPeers ?? defaultTrustedPeers(options.registration?.registrar), log);
       const started = await startSipStack(
-        { host: options.host, port: options.port, transports: options.transports, publicAddress: options.publicAddress, limits: options.limits ?? SIP_LIMITS, log },
+        { host: options.host, port: options.port, transports: options.transports, publicAddress: options.publicAddress, limits, log },
         (request, remote) => onRequest(request, remote, started),
       );
       stack = started;
@@ -158,6 +178,7 @@ export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
       await stack?.close();
       stack = null;
       sink = null;
+      for (const call of calls.values()) clearTimeout(call.timer);
       calls.clear();
     },
   };
