@@ -79,31 +79,35 @@ export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
     emit(callId, state, call.caller);
   }
 
-  function onInvite(invite: SipMessage, remote: Remote, stack: SipStack): void {
+  /** A new call starts ringing here, or the INVITE is answered with why not and undefined comes back. */
+  function admit(invite: SipMessage, remote: Remote, stack: SipStack): RingingCall | undefined {
     const callId = invite.headers['call-id'];
-    if (invite.headers.to.params.tag) return stack.respond(invite, 481, 'Call/Transaction Does Not Exist');
-    let call = calls.get(callId);
-    if (!call) {
-      const { caller, ignored } = callerOf(invite, trust?.trusts(remote.address) ?? false);
-      for (const { header, reason } of ignored) log.warn({ callId, remote, header, reason }, 'SIP header ignored');
-      const problem = eventProblem(callId, caller);
-      if (problem) {
-        log.warn({ callId: callId.slice(0, 200), remote, issue: problem }, 'SIP INVITE refused: its call details are out of bounds');
-        return stack.respond(invite, 400, 'Call Details Out Of Bounds');
-      }
-      if (calls.size >= limits.maxRingingCalls) {
-        log.warn({ callId, remote, limit: limits.maxRingingCalls }, 'SIP INVITE refused: too many calls ringing');
-        return stack.respond(invite, 486, 'Busy Here');
-      }
-      stack.respond(invite, 100, 'Trying');
-      const ringing: RingingCall = { invite, remote, toTag: randomBytes(6).toString('hex'), caller, timer: setTimeout(() => ringOut(ringing, stack), limits.ringTimeoutMs) };
-      call = ringing;
-      calls.set(callId, call);
-      log.info({ callId, dialled: caller.dialled }, 'SIP call ringing');
-      emit(callId, 'ringing', caller);
-    } else {
-      stack.respond(invite, 100, 'Trying');
+    const { caller, ignored } = callerOf(invite, trust?.trusts(remote.address) ?? false);
+    for (const { header, reason } of ignored) log.warn({ callId: callId.slice(0, 200), remote, header, reason }, 'SIP header ignored');
+    const problem = eventProblem(callId, caller);
+    if (problem) {
+      log.warn({ callId: callId.slice(0, 200), remote, issue: problem }, 'SIP INVITE refused: its call details are out of bounds');
+      stack.respond(invite, 400, 'Call Details Out Of Bounds');
+      return undefined;
     }
+    if (calls.size >= limits.maxRingingCalls) {
+      log.warn({ callId, remote, limit: limits.maxRingingCalls }, 'SIP INVITE refused: too many calls ringing');
+      stack.respond(invite, 486, 'Busy Here');
+      return undefined;
+    }
+    const call: RingingCall = { invite, remote, toTag: randomBytes(6).toString('hex'), caller, timer: setTimeout(() => ringOut(call, stack), limits.ringTimeoutMs) };
+    calls.set(callId, call);
+    log.info({ callId, dialled: caller.dialled }, 'SIP call ringing');
+    emit(callId, 'ringing', caller);
+    return call;
+  }
+
+  function onInvite(invite: SipMessage, remote: Remote, stack: SipStack): void {
+    if (invite.headers.to.params.tag) return stack.respond(invite, 481, 'Call/Transaction Does Not Exist');
+    // Another INVITE of a call already ringing (a new branch of the same fork) rings on; it pops nothing new.
+    const call = calls.get(invite.headers['call-id']) ?? admit(invite, remote, stack);
+    if (!call) return;
+    stack.respond(invite, 100, 'Trying');
     stack.respond(invite, 180, 'Ringing', { toTag: call.toTag, headers: { contact: [{ uri: contact, params: {} }] } });
   }
 
