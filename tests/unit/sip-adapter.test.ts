@@ -2,39 +2,18 @@ import { createSocket } from 'node:dgram';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../electron/services/log.js';
-import type { TelephonyAdapter } from '../../electron/services/telephony/adapter.js';
-import { createSipAdapter } from '../../electron/services/telephony/sip/sip-adapter.js';
-import type { CallEvent } from '../../shared/call.js';
-import { runSipp } from '../support/sipp.js';
+import { createSipAdapter, type SipAdapterOptions } from '../../electron/services/telephony/sip/sip-adapter.js';
 import { freePort } from '../support/desk-process.js';
+import { runSipp } from '../support/sipp.js';
+import { RING, ringThenCancel as ringThenCancelWith, startEndpoint } from '../sip/endpoint.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function startDesk(options: Partial<Parameters<typeof createSipAdapter>[0]> = {}) {
-  const port = await freePort();
-  const events: CallEvent[] = [];
-  const adapter: TelephonyAdapter = createSipAdapter({ host: '127.0.0.1', port, transports: ['udp', 'tcp'], user: 'desk', log: silentLogger, ...options });
-  await adapter.start((e) => events.push(e));
-  cleanups.push(() => adapter.stop());
-  return { port, events, adapter };
-}
-
-const RING = {
-  from_header: '"Ivan Ivanov" <sip:+359888123456@pbx.test>',
-  caller_header: 'X-Desk-Test: caller-in-from',
-  extra_header: 'X-Desk-Test: nothing-extra',
-  cancel_reason: 'X-Desk-Test: no-reason',
-};
-
-async function ringThenCancel(port: number, keys: Partial<typeof RING> = {}) {
-  const sipp = runSipp({ scenario: 'ring-then-cancel', target: { host: '127.0.0.1', port }, localPort: await freePort(), keys: { ...RING, ...keys } });
-  cleanups.push(sipp.kill);
-  const result = await sipp.done;
-  expect(result.code, result.errors).toBe(0);
-}
+const startDesk = (options: Partial<SipAdapterOptions> = {}) => startEndpoint(cleanups, options);
+const ringThenCancel = (port: number, keys: Partial<typeof RING> = {}) => ringThenCancelWith(cleanups, port, keys);
 
 describe('SIP endpoint with sipp as the PBX', () => {
   it('rings on INVITE with the caller from From, and a CANCEL makes it missed', async () => {
@@ -155,14 +134,16 @@ describe('SIP endpoint under bad input', () => {
 });
 
 describe('SIP registration with sipp as the registrar', () => {
-  it('registers with digest, refreshes before expiry, and unregisters on stop', async () => {
+  it.each([
+    ['UDP', 'u1', ['udp', 'tcp']],
+    ['TCP', 't1', ['tcp']],
+  ] as const)('registers over %s with digest, refreshes before expiry, and unregisters on stop', async (_name, transport, transports) => {
     const registrarPort = await freePort();
-    const sipp = runSipp({ scenario: 'registrar-digest', localPort: registrarPort, keys: { registrar_password: 'desk-secret-1001' }, timeoutSeconds: 30 });
+    const sipp = runSipp({ scenario: 'registrar-digest', localPort: registrarPort, transport, keys: { registrar_password: 'desk-secret-1001' }, timeoutSeconds: 30 });
     cleanups.push(sipp.kill);
     await new Promise((r) => setTimeout(r, 300));
-    // Registrar and desk share 127.0.0.1 here, so the desk names itself "localhost" in Via and Contact.
     const { adapter } = await startDesk({
-      publicAddress: 'localhost',
+      transports: [...transports],
       registration: { registrar: `127.0.0.1:${registrarPort}`, domain: 'desk.test', username: '1001', password: 'desk-secret-1001', expiresSeconds: 60 },
     });
     // The registrar grants 2 s: the refresh comes at 1.6 s; stop after it to send the unregister.

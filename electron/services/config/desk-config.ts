@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DispositionSchema, RegionSchema } from '../../../shared/domain.js';
 import { describeIssues } from '../../../shared/desk-wire.js';
 import { isLoopbackHost } from '../host/allowed-hosts.js';
+import { isPeerAddress } from '../telephony/sip/sip-trust.js';
 import { updateUrlRefusal } from './update-feed.js';
 
 const Port = z.number().int().min(0).max(65_535);
@@ -79,6 +80,14 @@ export const DeskConfigSchema = z.strictObject({
           /** The address the PBX reaches the desk by, when it differs from `host` (NAT, 0.0.0.0). */
           publicAddress: z.string().optional(),
           user: z.string().min(1).default('agent-desk'),
+          /**
+           * Whose P-Asserted-Identity and Remote-Party-ID the desk believes (RFC 3325): IP addresses,
+           * subnets or host names. Default: the registrar when registering, else this machine only.
+           */
+          trustedPeers: z
+            .array(z.string().refine(isPeerAddress, 'an IP address, a subnet such as "10.20.0.0/16", or a host name'))
+            .max(100)
+            .optional(),
           registration: z
             .strictObject({
               registrar: z.string().regex(/^[^\s:]+(:\d+)?$/, 'host or host:port of the registrar'),

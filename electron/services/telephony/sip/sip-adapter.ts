@@ -4,19 +4,24 @@
  * 180 and never 200: the agent answers on their phone; the desk only needs to know
  * who is calling. CANCEL, BYE and OPTIONS are answered as RFC 3261 asks.
  *
- * The `sip` package (kirm/sip.js) does the parsing, transports and transactions, so a
- * retransmitted INVITE is absorbed by its transaction and never reaches this code twice.
+ * Sockets, framing, parsing and transactions are the stack's (sip-stack.ts), so a
+ * retransmitted INVITE is absorbed by its transaction and never reaches this code twice,
+ * and a message that does not read never reaches it at all.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import { createSocket } from 'node:dgram';
-import * as sip from 'sip';
-import type { CallEvent, CallState } from '../../../../shared/call.js';
+import type { SipMessage } from 'sip';
+import { type CallEvent, CallEventSchema, type CallState } from '../../../../shared/call.js';
 import type { Logger } from '../../log.js';
 import type { CallEventSink, TelephonyAdapter } from '../adapter.js';
-import { callerOf } from './sip-identity.js';
+import { byeMatches, cancelMatches, type RingingInvite } from './sip-call-match.js';
+import { callerOf, type SipCaller } from './sip-identity.js';
+import { SIP_LIMITS, type SipLimits } from './sip-limits.js';
 import { createRegistration, type Registration, type RegistrationOptions } from './sip-registration.js';
-import { requestProblem } from './sip-request-check.js';
+import { type SipStack, startSipStack } from './sip-stack.js';
+import type { Remote } from './sip-transport.js';
+import { defaultTrustedPeers, type PeerTrust, resolvePeerTrust } from './sip-trust.js';
+
+export { SipPortInUseError } from './sip-transport.js';
 
 export interface SipAdapterOptions {
   /** The address to listen on, and to put in Via and Contact (publicAddress overrides it there). */
@@ -27,129 +32,143 @@ export interface SipAdapterOptions {
   /** The user part of the desk's own Contact. */
   user: string;
   registration?: Omit<RegistrationOptions, 'transport' | 'retry'> & { retry?: RegistrationOptions['retry'] };
+  /** Peers whose P-Asserted-Identity and Remote-Party-ID are believed (sip-trust.ts); default: the registrar, else loopback. */
+  trustedPeers?: string[];
+  /** The bounds of sip-limits.ts; only tests change them. */
+  limits?: SipLimits;
   log: Logger;
 }
 
-interface RingingCall {
-  invite: sip.SipMessage;
-  toTag: string;
-  caller: ReturnType<typeof callerOf>;
+interface RingingCall extends RingingInvite {
+  caller: SipCaller;
+  /** Rings out after limits.ringTimeoutMs. */
+  timer: NodeJS.Timeout;
 }
 
 const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS';
-
-export class SipPortInUseError extends Error {
-  override name = 'SipPortInUseError';
-}
+/** RFC 3326: "Reason: SIP;cause=200" on a CANCEL means another phone of the fork answered. */
+const ANSWERED_ELSEWHERE = /^\s*SIP\s*;(?:.*;)?\s*cause\s*=\s*200\b/i;
 
 export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
   const { log } = options;
-  const contactHost = options.publicAddress ?? options.host;
-  const contact = `sip:${options.user}@${contactHost}:${options.port}`;
+  const limits = options.limits ?? SIP_LIMITS;
+  const contact = `sip:${options.user}@${options.publicAddress ?? options.host}:${options.port}`;
   const calls = new Map<string, RingingCall>();
-  let stack: sip.Stack | null = null;
+  let stack: SipStack | null = null;
+  let trust: PeerTrust | null = null;
   let registration: Registration | null = null;
   let sink: CallEventSink | null = null;
 
-  function emit(callId: string, state: CallState, caller: RingingCall['caller']): void {
+  function emit(callId: string, state: CallState, caller: SipCaller): void {
     const event: CallEvent = { callId, state, direction: 'inbound', at: new Date().toISOString(), ...caller };
     sink?.(event, 'sip');
   }
 
-  function respond(request: sip.SipMessage, status: number, reason: string, toTag?: string, headers: Record<string, unknown> = {}): void {
-    const response = sip.makeResponse(request, status, reason, { headers });
-    // makeResponse echoes the request's version; the desk speaks SIP/2.0 whatever it was sent (a 505 included).
-    response.version = '2.0';
-    // makeResponse shares the request's To object: copy it before adding our tag.
-    if (toTag) response.headers.to = { ...request.headers.to, params: { ...request.headers.to.params, tag: toTag } };
-    stack?.send(response);
+  /** The first bound of shared/call.ts the ringing event of this call would break, or null. */
+  function eventProblem(callId: string, caller: SipCaller): string | null {
+    const checked = CallEventSchema.safeParse({ callId, state: 'ringing', direction: 'inbound', ...caller });
+    const issue = checked.error?.issues[0];
+    return issue ? `${issue.path.join('.')}: ${issue.message}` : null;
   }
 
-  function onInvite(invite: sip.SipMessage): void {
-    const callId = invite.headers['call-id'];
-    if (invite.headers.to.params.tag) return respond(invite, 481, 'Call/Transaction Does Not Exist');
-    let call = calls.get(callId);
-    respond(invite, 100, 'Trying');
-    if (!call) {
-      call = { invite, toTag: randomBytes(6).toString('hex'), caller: callerOf(invite) };
-      calls.set(callId, call);
-      log.info({ callId, dialled: call.caller.dialled }, 'SIP call ringing');
-      emit(callId, 'ringing', call.caller);
-    }
-    respond(invite, 180, 'Ringing', call.toTag, { contact: [{ uri: contact, params: {} }] });
-  }
-
-  function onCancel(cancel: sip.SipMessage): void {
-    const callId = cancel.headers['call-id'];
-    respond(cancel, 200, 'OK');
-    const call = calls.get(callId);
-    if (!call) return;
+  /** The call is over for this desk: it stops ringing here and the card says how it ended. */
+  function end(call: RingingCall, state: CallState): void {
+    clearTimeout(call.timer);
+    const callId = call.invite.headers['call-id'];
     calls.delete(callId);
-    respond(call.invite, 487, 'Request Terminated', call.toTag);
-    // RFC 3326: "Reason: SIP;cause=200" on a CANCEL means another phone of the fork answered.
-    const reason = typeof cancel.headers.reason === 'string' ? cancel.headers.reason : '';
-    emit(callId, /^\s*SIP\s*;(?:.*;)?\s*cause\s*=\s*200\b/i.test(reason) ? 'answered_elsewhere' : 'missed', call.caller);
+    emit(callId, state, call.caller);
   }
 
-  function onRequest(request: sip.SipMessage): void {
-    if (request.method === 'ACK') return;
-    const problem = requestProblem(request);
+  /** A new call starts ringing here, or the INVITE is answered with why not and undefined comes back. */
+  function admit(invite: SipMessage, remote: Remote, stack: SipStack): RingingCall | undefined {
+    const callId = invite.headers['call-id'];
+    const { caller, ignored } = callerOf(invite, trust?.trusts(remote.address) ?? false);
+    for (const { header, reason } of ignored) log.warn({ callId: callId.slice(0, 200), remote, header, reason }, 'SIP header ignored');
+    const problem = eventProblem(callId, caller);
     if (problem) {
-      log.warn({ method: request.method, callId: request.headers['call-id'], status: problem.status, reason: problem.reason }, 'SIP request refused');
-      return respond(request, problem.status, problem.reason);
+      log.warn({ callId: callId.slice(0, 200), remote, issue: problem }, 'SIP INVITE refused: its call details are out of bounds');
+      stack.respond(invite, 400, 'Call Details Out Of Bounds');
+      return undefined;
     }
+    if (calls.size >= limits.maxRingingCalls) {
+      log.warn({ callId, remote, limit: limits.maxRingingCalls }, 'SIP INVITE refused: too many calls ringing');
+      stack.respond(invite, 486, 'Busy Here');
+      return undefined;
+    }
+    const call: RingingCall = { invite, remote, toTag: randomBytes(6).toString('hex'), caller, timer: setTimeout(() => ringOut(call, stack), limits.ringTimeoutMs) };
+    calls.set(callId, call);
+    log.info({ callId, dialled: caller.dialled }, 'SIP call ringing');
+    emit(callId, 'ringing', caller);
+    return call;
+  }
+
+  function onInvite(invite: SipMessage, remote: Remote, stack: SipStack): void {
+    if (invite.headers.to.params.tag) return stack.respond(invite, 481, 'Call/Transaction Does Not Exist');
+    // Another INVITE of a call already ringing (a new branch of the same fork) rings on; it pops nothing new.
+    const call = calls.get(invite.headers['call-id']) ?? admit(invite, remote, stack);
+    if (!call) return;
+    stack.respond(invite, 100, 'Trying');
+    stack.respond(invite, 180, 'Ringing', { toTag: call.toTag, headers: { contact: [{ uri: contact, params: {} }] } });
+  }
+
+  function ringOut(call: RingingCall, stack: SipStack): void {
+    log.info({ callId: call.invite.headers['call-id'] }, 'SIP call rang out without a CANCEL');
+    stack.respond(call.invite, 480, 'Temporarily Unavailable', { toTag: call.toTag });
+    end(call, 'missed');
+  }
+
+  function onCancel(cancel: SipMessage, remote: Remote, stack: SipStack): void {
+    const callId = cancel.headers['call-id'];
+    const call = calls.get(callId);
+    if (!call || !cancelMatches(cancel, remote, call)) {
+      if (call) log.warn({ callId, remote }, 'SIP CANCEL refused: it does not match the ringing INVITE');
+      return stack.respond(cancel, 481, 'Call/Transaction Does Not Exist');
+    }
+    stack.respond(cancel, 200, 'OK', { toTag: call.toTag });
+    stack.respond(call.invite, 487, 'Request Terminated', { toTag: call.toTag });
+    const reason = typeof cancel.headers.reason === 'string' ? cancel.headers.reason : '';
+    end(call, ANSWERED_ELSEWHERE.test(reason) ? 'answered_elsewhere' : 'missed');
+  }
+
+  function onBye(bye: SipMessage, remote: Remote, stack: SipStack): void {
+    // The desk never answers, so no dialog of its own can end; a BYE in the early dialog of a call still ringing here ends its ringing.
+    const callId = bye.headers['call-id'];
+    const call = calls.get(callId);
+    if (!call || !byeMatches(bye, remote, call)) return stack.respond(bye, 481, 'Call/Transaction Does Not Exist');
+    stack.respond(bye, 200, 'OK');
+    stack.respond(call.invite, 487, 'Request Terminated', { toTag: call.toTag });
+    end(call, 'missed');
+  }
+
+  function onRequest(request: SipMessage, remote: Remote, stack: SipStack): void {
     switch (request.method) {
       case 'INVITE':
-        return onInvite(request);
+        return onInvite(request, remote, stack);
       case 'CANCEL':
-        return onCancel(request);
-      case 'BYE': {
-        // The desk never answers, so no dialog of its own can end; a BYE for a call still ringing here ends its ringing.
-        const call = calls.get(request.headers['call-id']);
-        if (!call) return respond(request, 481, 'Call/Transaction Does Not Exist');
-        respond(request, 200, 'OK');
-        calls.delete(request.headers['call-id']);
-        emit(request.headers['call-id'], 'missed', call.caller);
-        return;
-      }
+        return onCancel(request, remote, stack);
+      case 'BYE':
+        return onBye(request, remote, stack);
       case 'OPTIONS':
-        return respond(request, 200, 'OK', undefined, { allow: ALLOW, accept: 'application/sdp' });
+        return stack.respond(request, 200, 'OK', { headers: { allow: ALLOW, accept: 'application/sdp' } });
       default:
-        return respond(request, 405, 'Method Not Allowed', undefined, { allow: ALLOW });
+        return stack.respond(request, 405, 'Method Not Allowed', { headers: { allow: ALLOW } });
     }
   }
 
   return {
     name: 'sip',
     async start(eventSink) {
-      await assertPortsFree(options.host, options.port, options.transports);
-      // The SIP stack takes a request to its own address for one of its flow tokens and fails on it.
-      if (options.registration && options.registration.registrar.replace(/:\d+$/, '') === contactHost) {
-        throw new Error(`the SIP registrar ${options.registration.registrar} is this desk's own address; set sip.publicAddress to the name or address the PBX reaches the desk by`);
-      }
       sink = eventSink;
-      stack = sip.create(
-        {
-          address: options.host,
-          port: options.port,
-          ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
-          udp: options.transports.includes('udp'),
-          tcp: options.transports.includes('tcp'),
-          logger: { error: (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'SIP stack error') },
-        },
-        (request, remote) => {
-          try {
-            onRequest(request);
-          } catch (err) {
-            log.warn({ err: (err as Error).message, remote: remote.address, method: request.method }, 'SIP request failed');
-            if (request.method !== 'ACK') respond(request, 500, 'Server Internal Error');
-          }
-        },
+      trust = await resolvePeerTrust(options.trustedPeers ?? defaultTrustedPeers(options.registration?.registrar), log);
+      const started = await startSipStack(
+        { host: options.host, port: options.port, transports: options.transports, publicAddress: options.publicAddress, limits, log },
+        (request, remote) => onRequest(request, remote, started),
       );
+      stack = started;
       log.info({ host: options.host, port: options.port, transports: options.transports }, 'SIP endpoint listening');
       if (options.registration) {
         registration = createRegistration(
-          stack,
+          started,
           contact,
           { retry: { firstMs: 1_000, maxMs: 60_000 }, ...options.registration, transport: options.transports[0] ?? 'udp' },
           log,
@@ -159,34 +178,12 @@ export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
     },
     async stop() {
       await registration?.stop();
-      stack?.destroy();
+      registration = null;
+      await stack?.close();
       stack = null;
       sink = null;
+      for (const call of calls.values()) clearTimeout(call.timer);
       calls.clear();
     },
   };
-}
-
-/** The SIP stack binds without reporting a taken port; checking first turns a crash into a clear error. */
-async function assertPortsFree(host: string, port: number, transports: ('udp' | 'tcp')[]): Promise<void> {
-  const probes: Promise<void>[] = [];
-  if (transports.includes('udp')) {
-    probes.push(
-      new Promise((resolve, reject) => {
-        const socket = createSocket('udp4');
-        socket.once('error', (err) => reject(new SipPortInUseError(`SIP cannot listen on udp ${host}:${port}: ${err.message}`)));
-        socket.bind(port, host, () => socket.close(() => resolve()));
-      }),
-    );
-  }
-  if (transports.includes('tcp')) {
-    probes.push(
-      new Promise((resolve, reject) => {
-        const server = createServer();
-        server.once('error', (err) => reject(new SipPortInUseError(`SIP cannot listen on tcp ${host}:${port}: ${err.message}`)));
-        server.listen(port, host, () => server.close(() => resolve()));
-      }),
-    );
-  }
-  await Promise.all(probes);
 }

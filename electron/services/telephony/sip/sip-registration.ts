@@ -5,9 +5,10 @@
  * digest and nowhere else.
  */
 import { randomBytes } from 'node:crypto';
-import type { SipMessage, Stack } from 'sip';
+import type { SipMessage } from 'sip';
 import { type ClientContext, signRequest } from 'sip/digest.js';
 import type { Logger } from '../../log.js';
+import type { SipStack } from './sip-stack.js';
 
 export interface RegistrationOptions {
   /** Where REGISTER goes: "host[:port]", e.g. "pbx.example.local:5060". */
@@ -32,7 +33,7 @@ export interface Registration {
 const REFRESH_AT = 0.8;
 const UNREGISTER_WAIT_MS = 2_000;
 
-export function createRegistration(stack: Stack, contact: string, options: RegistrationOptions, log: Logger): Registration {
+export function createRegistration(stack: SipStack, contact: string, options: RegistrationOptions, log: Logger): Registration {
   const aor = `sip:${options.username}@${options.domain}`;
   const callId = `${randomBytes(10).toString('hex')}@agent-desk`;
   const fromTag = randomBytes(6).toString('hex');

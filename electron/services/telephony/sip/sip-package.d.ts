@@ -1,6 +1,7 @@
 /**
- * The part of the `sip` package (kirm/sip.js: RFC 3261 parser, UDP/TCP transports,
- * transaction layer, digest) that the desk uses; the package ships no types.
+ * The part of the `sip` package (kirm/sip.js) that the desk uses: its RFC 3261 header
+ * parser and serialiser, its transaction layer, its resolver and its digest. Its own
+ * transports are not used (see sip-transport.ts). The package ships no types.
  */
 declare module 'sip' {
   export interface SipUri {
@@ -42,29 +43,41 @@ declare module 'sip' {
     headers: SipHeaders;
     content?: string;
   }
-  export interface Remote {
+  /** Where a request should go, as `resolve` finds it from a URI. */
+  export interface Target {
     protocol: string;
     address: string;
     port: number;
   }
-  export interface StackOptions {
-    address?: string;
-    port?: number;
-    publicAddress?: string;
-    hostname?: string;
-    udp?: boolean;
-    tcp?: boolean;
-    logger?: { error?(err: unknown): void; send?(m: SipMessage, target: Remote): void; recv?(m: SipMessage, remote: Remote): void };
+  /** What the transaction layer sends through: one flow to one peer. */
+  export interface Connection {
+    protocol: string;
+    send(message: SipMessage): void;
+    release(): void;
   }
-  export interface Stack {
-    send(message: SipMessage, onResponse?: (response: SipMessage) => void): void;
+  export interface ServerTransaction {
+    send(response: SipMessage): void;
+    message(request: SipMessage): void;
+  }
+  export interface ClientTransaction {
+    message(response: SipMessage): void;
+  }
+  export interface TransactionLayer {
+    createServerTransaction(request: SipMessage, connection: Connection): ServerTransaction;
+    createClientTransaction(connection: Connection, request: SipMessage, onResponse: (response: SipMessage) => void): ClientTransaction;
+    getServer(message: SipMessage): ServerTransaction | undefined;
+    getClient(message: SipMessage): ClientTransaction | undefined;
     destroy(): void;
   }
-  export function create(options: StackOptions, onRequest: (request: SipMessage, remote: Remote) => void): Stack;
+  /** Options read: `max-forwards` of the ACKs it builds. */
+  export function makeTransactionLayer(options: { 'max-forwards'?: number }): TransactionLayer;
+  /** RFC 3263 in brief: an IP address as is, else SRV then A/AAAA records; calls back with every target found. */
+  export function resolve(uri: SipUri, onTargets: (targets: Target[]) => void): void;
   export function makeResponse(request: SipMessage, status: number, reason: string, extension?: { headers?: Record<string, unknown>; content?: string }): SipMessage;
   export function parseUri(uri: string): SipUri | undefined;
   export function stringifyUri(uri: SipUri | string): string;
-  export function parse(data: string | Buffer): SipMessage | undefined;
+  /** A whole message (head, blank line, body) to its parts; undefined when the start line or a header line does not read. */
+  export function parse(data: string): SipMessage | undefined;
   export function stringify(message: SipMessage): string;
   export function generateBranch(): string;
 }
