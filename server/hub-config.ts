@@ -7,15 +7,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { QueueSettingsSchema } from '../shared/board.js';
 import { describeIssues } from '../shared/desk-wire.js';
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { TimeZoneSchema } from '../shared/time-zone.js';
 
 export const HubConfigSchema = z.strictObject({
   database: z.strictObject({
@@ -39,7 +31,7 @@ export const HubConfigSchema = z.strictObject({
        */
       offlineAfterSeconds: z.number().min(0.05).max(3_600).default(30),
       /** The IANA zone whose midnight starts the board's day and its counters, e.g. "Europe/Sofia". */
-      timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as "Europe/Sofia" or "UTC"').default('UTC'),
+      timeZone: TimeZoneSchema.default('UTC'),
     })
     .default({ queues: [], offlineAfterSeconds: 30, timeZone: 'UTC' }),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

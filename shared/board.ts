@@ -4,6 +4,7 @@
  * live next to the fields so the UI, the hub and docs/supervisor-board.md agree.
  */
 import { z } from 'zod';
+import { localisedLabelSchema } from './i18n/localised-label.js';
 import { PbxEventSchema } from './pbx.js';
 
 const IsoTime = z.iso.datetime({ offset: true });
@@ -37,7 +38,10 @@ const Level = z.object({ amber: z.number().min(0), red: z.number().min(0) });
 
 /** How a queue is judged: T for its service level, and where its tiles turn amber and red. */
 export const QueueSettingsSchema = z.strictObject({
+  /** The queue as the PBX names it. */
   name: z.string().min(1).max(100),
+  /** What the board shows for it, one string or one per language; the name when none. */
+  label: localisedLabelSchema(100).optional(),
   serviceLevelSeconds: z.number().int().min(1).max(3_600).default(20),
   /** Calls waiting at or above. */
   waiting: Level.default({ amber: 3, red: 6 }),

@@ -16,6 +16,7 @@ import {
 } from './domain.js';
 import { CustomerUpdateSchema, SyncStatusSchema } from './sync.js';
 import { AgentStateSchema } from './board.js';
+import { LocaleSchema } from './i18n/locales.js';
 
 const CallIdInput = z.strictObject({ callId: z.string().min(1).max(128) });
 
@@ -34,6 +35,10 @@ export type DeskAgentState = z.infer<typeof DeskAgentStateSchema>;
 /** The reasons a break can be taken for, offered in the state menu. */
 export const BREAK_REASONS = ['lunch', 'coffee', 'training', 'meeting', 'coaching'] as const;
 
+/** The language the agent reads the desk in, and the zone its dates and times are shown in. */
+export const DeskLanguageSchema = z.object({ locale: LocaleSchema, timeZone: z.string() });
+export type DeskLanguage = z.infer<typeof DeskLanguageSchema>;
+
 /** What a UI needs on attach: who it is, the desk's settings, the calls under way. */
 export const DeskStateSchema = z.object({
   agent: z.object({ id: z.string(), name: z.string() }),
@@ -50,6 +55,7 @@ export const DeskStateSchema = z.object({
   }),
   sync: SyncStatusSchema,
   agentState: DeskAgentStateSchema,
+  language: DeskLanguageSchema,
 });
 export type DeskState = z.infer<typeof DeskStateSchema>;
 
@@ -88,6 +94,8 @@ export const deskRequests = {
   signIn: { input: z.strictObject({ password: z.string().min(1).max(200) }), output: SyncStatusSchema },
   /** Writes the diagnostics archive on the desk's machine; answers with its path. */
   exportDiagnostics: { input: z.strictObject({}), output: z.strictObject({ file: z.string() }) },
+  /** The agent picks their language: every attached UI switches at once, and the desk keeps it in the user's settings. */
+  setLocale: { input: z.strictObject({ locale: LocaleSchema }), output: DeskLanguageSchema },
 } as const;
 
 export const deskEvents = {
@@ -97,6 +105,8 @@ export const deskEvents = {
   callLogged: CallLogEntrySchema,
   syncStatus: SyncStatusSchema,
   agentState: DeskAgentStateSchema,
+  /** The agent switched language (from any attached UI). */
+  language: DeskLanguageSchema,
 } as const;
 
 export type DeskRequestName = keyof typeof deskRequests;

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { type DeskEvent, type DeskHandlers, deskRequests, isDeskRequestName } from './desk-api.js';
+import type { Translation } from './i18n/translations.js';
+import { translatorFor } from './i18n/translator.js';
 
 export const RequestEnvelopeSchema = z.strictObject({
   id: z.number().int().nonnegative(),
@@ -13,12 +15,24 @@ export const RequestEnvelopeSchema = z.strictObject({
 });
 export type RequestEnvelope = z.infer<typeof RequestEnvelopeSchema>;
 
+/** A sentence for the operator, under "errors" in the locale files: the desk names it, each UI says it in its agent's language. */
+export type DeskErrorKey = keyof Translation['errors'];
+type ErrorValues = Record<string, string | number>;
+
 export const DeskErrorSchema = z.object({
   /** refused: understood, and said no to (a wrong password, say); the message says why. */
   code: z.enum(['bad_request', 'unknown_request', 'not_found', 'refused', 'internal']),
+  /** In English, for logs and tools; a UI shows `key` in its own language. */
   message: z.string(),
+  key: z.string().max(64).optional(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type DeskError = z.infer<typeof DeskErrorSchema>;
+
+/** An error envelope's body for one of the operator's sentences. */
+export function deskError(code: DeskError['code'], key: DeskErrorKey, values: ErrorValues = {}): DeskError {
+  return { code, message: translatorFor('en')(`errors.${key}`, values), key, values };
+}
 
 export type ResponseEnvelope =
   | { id: number; ok: true; output: unknown }
@@ -32,14 +46,14 @@ export const ResponseEnvelopeSchema = z.union([
 /** Server → UI frames on the WebSocket: a response to a request, or an event. */
 export type ServerFrame = ({ type: 'response' } & ResponseEnvelope) | ({ type: 'event' } & DeskEvent);
 
-/** Thrown by a handler to answer with a specific code rather than "internal". */
+/** Thrown by a handler to answer with a specific code and sentence rather than "internal". */
 export class DeskRequestError extends Error {
-  constructor(
-    readonly code: DeskError['code'],
-    message: string,
-  ) {
-    super(message);
+  readonly error: DeskError;
+  constructor(code: DeskError['code'], key: DeskErrorKey, values: ErrorValues = {}) {
+    const error = deskError(code, key, values);
+    super(error.message);
     this.name = 'DeskRequestError';
+    this.error = error;
   }
 }
 
@@ -56,19 +70,21 @@ export function createDeskDispatcher(handlers: DeskHandlers, onInternalError: (n
   return async function dispatch(envelope: RequestEnvelope): Promise<ResponseEnvelope> {
     const { id, name, input } = envelope;
     if (!isDeskRequestName(name)) {
-      return { id, ok: false, error: { code: 'unknown_request', message: `no request named "${name}"` } };
+      // A UI newer or older than its desk: the operator can only try again, IT reads the message.
+      return { id, ok: false, error: { ...deskError('unknown_request', 'internal'), message: `no request named "${name}"` } };
     }
     const parsed = deskRequests[name].input.safeParse(input ?? {});
     if (!parsed.success) {
-      return { id, ok: false, error: { code: 'bad_request', message: `${name}: ${describeIssues(parsed.error)}` } };
+      // The operator can act on "check what you entered", not on schema paths: those are for the log and tools.
+      return { id, ok: false, error: { ...deskError('bad_request', 'badRequest'), message: `${name}: ${describeIssues(parsed.error)}` } };
     }
     try {
       const handler = handlers[name] as (params: unknown) => Promise<unknown>;
       return { id, ok: true, output: await handler(parsed.data) };
     } catch (err) {
-      if (err instanceof DeskRequestError) return { id, ok: false, error: { code: err.code, message: err.message } };
+      if (err instanceof DeskRequestError) return { id, ok: false, error: err.error };
       onInternalError(name, err);
-      return { id, ok: false, error: { code: 'internal', message: `${name} failed; the desk log has the details` } };
+      return { id, ok: false, error: { ...deskError('internal', 'internal'), message: `${name} failed; the desk log has the details` } };
     }
   };
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { customerDisplayName, NAMELESS_CUSTOMER } from './customer-name.js';
+import { localisedLabelSchema } from './i18n/localised-label.js';
 
 export const RegionSchema = z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166 region, e.g. "BG"');
 export type Region = z.infer<typeof RegionSchema>;
@@ -106,10 +107,10 @@ export const InteractionSchema = z.object({
 });
 export type Interaction = z.infer<typeof InteractionSchema>;
 
-/** One entry of the desk's configurable list of call outcomes. */
+/** One entry of the desk's configurable list of call outcomes; its label one string, or one per language. */
 export const DispositionSchema = z.object({
   code: z.string().min(1).max(40).regex(/^[a-z0-9_-]+$/),
-  label: z.string().min(1).max(80),
+  label: localisedLabelSchema(80),
 });
 export type Disposition = z.infer<typeof DispositionSchema>;
 

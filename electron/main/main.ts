@@ -5,12 +5,17 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, Notification, Tray, nativeImage, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions, Notification, Tray, nativeImage, shell } from 'electron';
+import type { TFunction } from 'i18next';
+import { FALLBACK_LOCALE, matchLocale } from '../../shared/i18n/locales.js';
+import { translatorFor } from '../../shared/i18n/translator.js';
 import { configFiles } from '../services/config/config-files.js';
 import { DeskConfigError } from '../services/config/desk-config.js';
 import { loadEffectiveConfig } from '../services/config/effective-config.js';
 import { startDesk, type RunningDesk } from '../services/desk/boot.js';
 import { callNotificationFor } from '../services/desk/call-notification.js';
+import { resolveLanguage, type SystemLanguage } from '../services/desk/desk-language.js';
+import { type TrayMenu, trayMenu } from '../services/desk/tray-menu.js';
 import { createLogger } from '../services/log.js';
 import { bindDeskIpc } from './ipc.js';
 import { enforceContentSecurity } from './security.js';
@@ -33,12 +38,20 @@ function showWindow(): void {
   window.focus();
 }
 
+/** The OS's languages as Electron knows them (the Windows or macOS display language), and its zone. */
+function systemLanguage(): SystemLanguage {
+  return { locales: app.getPreferredSystemLanguages(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+}
+
+/** The agent's language for what the shell itself shows: the OS's until the configuration is read, then the desk's as the agent switches. */
+let t: TFunction = translatorFor(FALLBACK_LOCALE);
+
 function createWindow(desk: RunningDesk['desk']): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 800,
     show: false,
-    title: 'Agent Desk',
+    title: t('app.title'),
     webPreferences: {
       preload: join(appRoot, 'dist-electron', 'preload.cjs'),
       contextIsolation: true,
@@ -52,7 +65,7 @@ function createWindow(desk: RunningDesk['desk']): BrowserWindow {
 
   const notified = new Set<string>();
   desk.subscribe((event) => {
-    const notice = callNotificationFor(event, win.isFocused(), notified);
+    const notice = callNotificationFor(event, win.isFocused(), notified, t);
     if (!notice || !Notification.isSupported()) return;
     notified.add(notice.callId);
     const notification = new Notification({ title: notice.title, body: notice.body });
@@ -64,39 +77,62 @@ function createWindow(desk: RunningDesk['desk']): BrowserWindow {
 }
 
 /** The hub's supervisor board opens in the system browser: it is the hub's page, not this desk's, and asks for a supervisor's login. */
+function menuItem(item: TrayMenu['items'][number]): MenuItemConstructorOptions {
+  switch (item.action) {
+    case 'show':
+      return { label: item.label, click: showWindow };
+    case 'board':
+      return { label: item.label, click: () => void shell.openExternal(item.url) };
+    case 'separator':
+      return { type: 'separator' };
+    case 'quit':
+      return { label: item.label, role: 'quit' };
+  }
+}
+
+function showTrayMenu(target: Tray, hubUrl: string | null): void {
+  const menu = trayMenu(t, hubUrl);
+  target.setToolTip(menu.tooltip);
+  target.setContextMenu(Menu.buildFromTemplate(menu.items.map(menuItem)));
+}
+
 function createTray(hubUrl: string | null): Tray {
   const icon = nativeImage.createFromPath(join(appRoot, 'resources', 'icons', 'tray.png'));
-  const t = new Tray(icon);
-  t.setToolTip('Agent Desk');
-  t.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: 'Show Agent Desk', click: showWindow },
-      ...(hubUrl ? [{ label: 'Open the supervisor board', click: () => void shell.openExternal(new URL('/board/', hubUrl).href) }] : []),
-      { type: 'separator' },
-      { label: 'Quit', role: 'quit' },
-    ]),
-  );
-  t.on('click', showWindow);
-  return t;
+  const created = new Tray(icon);
+  showTrayMenu(created, hubUrl);
+  created.on('click', showWindow);
+  return created;
 }
 
 async function start(): Promise<void> {
   enforceContentSecurity();
+  const system = systemLanguage();
+  t = translatorFor(matchLocale(system.locales));
   let effective;
+  let files = configFiles(process.env.AGENT_DESK_CONFIG);
   try {
-    effective = loadEffectiveConfig(configFiles(process.env.AGENT_DESK_CONFIG));
+    effective = loadEffectiveConfig(files);
   } catch (err) {
     if (!(err instanceof DeskConfigError)) throw err;
     log.error(err.message);
-    dialog.showErrorBox('Agent Desk configuration', `${err.message}\n\nThe desk starts without that file.`);
-    effective = loadEffectiveConfig(configFiles(undefined));
+    dialog.showErrorBox(t('shell.configTitle'), t('shell.configFileSkipped', { problem: err.message }));
+    files = configFiles(undefined);
+    effective = loadEffectiveConfig(files);
   }
+  // The desk resolves the same language again when it starts; the dialog below needs it first.
+  t = translatorFor(resolveLanguage(effective.config, system).locale);
   for (const problem of effective.problems) log.error({ problem }, 'configuration problem');
-  if (effective.problems.length > 0) dialog.showErrorBox('Agent Desk configuration', effective.problems.join('\n\n'));
-  running = await startDesk(effective, log, { appVersion: app.getVersion(), logDir });
+  if (effective.problems.length > 0) dialog.showErrorBox(t('shell.configTitle'), t('shell.configProblems', { problems: effective.problems.join('\n\n') }));
+  running = await startDesk(effective, log, { appVersion: app.getVersion(), logDir, userSettings: files.user, system });
+  const hubUrl = effective.config.hub.url;
+  running.desk.subscribe((event) => {
+    if (event.name !== 'language') return;
+    t = translatorFor(event.payload.locale);
+    if (tray) showTrayMenu(tray, hubUrl);
+  });
   stopUpdateChecks = startUpdateChecks(effective.config, log);
   window = createWindow(running.desk);
-  tray = createTray(effective.config.hub.url);
+  tray = createTray(hubUrl);
 }
 
 if (!app.requestSingleInstanceLock()) {

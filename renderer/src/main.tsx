@@ -5,15 +5,17 @@ import { DeskClientContext } from './api/desk-context.js';
 import { createDeskClient } from './api/desk-client.js';
 import { App } from './App.js';
 import { BoardApp } from './features/board/BoardApp.js';
-import { initI18n } from './i18n/i18n.js';
+import { followDeskLanguage } from './i18n/follow-desk-language.js';
+import { browserLocale, initI18n } from './i18n/i18n.js';
 import { attachDesk } from './state/attach-desk.js';
 import './styles/app.css';
 
-/** The hub serves this same renderer at /board/ for wallboards; anywhere else it is a desk. */
+/** The hub serves this same renderer at /board/ for wallboards (in the browser's language); anywhere else it is a desk (in its agent's). */
 function render() {
   if (location.pathname.startsWith('/board')) return <BoardApp />;
   const transport = connectToDesk();
   const client = createDeskClient(transport);
+  followDeskLanguage();
   attachDesk(client, transport);
   return (
     <DeskClientContext.Provider value={client}>
@@ -22,4 +24,4 @@ function render() {
   );
 }
 
-void initI18n().then(() => createRoot(document.getElementById('root')!).render(<StrictMode>{render()}</StrictMode>));
+void initI18n(browserLocale()).then(() => createRoot(document.getElementById('root')!).render(<StrictMode>{render()}</StrictMode>));

@@ -40,13 +40,13 @@ async function session(username: string): Promise<Session> {
 
 test('an operator cannot open the board, by logging in or with their token', async ({ page }) => {
   await login(page, 'alice');
-  await expect(page.getByRole('alert')).toHaveText('Alice Operator is an operator; the board is for supervisors');
+  await expect(page.getByRole('alert')).toHaveText("Alice Operator is an operator. The board is for supervisors: log in with a supervisor's account.");
   await expect(page.getByRole('region', { name: /^Queue / })).toHaveCount(0);
 
   const { token } = await session('alice');
   await page.evaluate((t) => sessionStorage.setItem('agent-desk-board-token', t), token);
   await page.reload();
-  await expect(page.getByRole('alert')).toHaveText('your session has ended; log in again');
+  await expect(page.getByRole('alert')).toHaveText('Your session has ended. Log in again.');
 });
 
 test('shows 50 queues and 500 agents with the figures the definitions give for a scripted day', async ({ page }) => {
@@ -113,7 +113,7 @@ test('an operator’s state on their desk shows on the board: available once it 
   await desk.postCallEvent({ callId: 'board-1', state: 'ended', remote: '0888 123 456', queue: 'queue-07' });
   await expect(bobOnBoard).toContainText('Wrap-up');
   const wrapUp = operator.getByRole('status', { name: 'Wrap-up' });
-  await expect(wrapUp).toContainText(/Wrap-up: \d+ s left/);
+  await expect(wrapUp).toContainText(/Wrap-up: \d+ seconds? left/);
   await wrapUp.getByRole('button', { name: 'End wrap-up' }).click();
   await expect(bobOnBoard).toContainText('Available');
   await expect(wrapUp).toHaveCount(0);

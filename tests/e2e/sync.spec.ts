@@ -90,7 +90,7 @@ test('an agent signs in from the desk: a wrong password is refused, the right on
   await expect(dialog).toContainText('As Alice (alice)');
   await dialog.getByLabel('Password').fill('guess');
   await dialog.getByRole('button', { name: 'Sign in' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('hub answered 401: wrong username or password');
+  await expect(dialog.getByRole('alert')).toHaveText('The hub did not accept this password. Check it and try again; IT can reset it.');
   await dialog.getByLabel('Password').fill(PASSWORD);
   await dialog.getByRole('button', { name: 'Sign in' }).click();
   await expect(dialog).toBeHidden();

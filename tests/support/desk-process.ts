@@ -41,7 +41,21 @@ export interface DeskProcess {
   stop(): Promise<void>;
 }
 
-export async function startDeskProcess(dataDir: string, overrides: Partial<DeskConfigInput> = {}): Promise<DeskProcess> {
+export interface DeskProcessOptions {
+  /**
+   * The desk's OS environment over the test runner's. The language and time zone are pinned
+   * to English and UTC unless a test sets LANG or TZ, so a runner in Sofia sees the same desk.
+   */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The runner's environment less the variables that would outrank LANG (an empty LC_ALL reads as no language at all). */
+function runnerEnvWithoutLocale(): NodeJS.ProcessEnv {
+  const { LC_ALL: _all, LC_MESSAGES: _messages, LANGUAGE: _language, ...rest } = process.env;
+  return rest;
+}
+
+export async function startDeskProcess(dataDir: string, overrides: Partial<DeskConfigInput> = {}, options: DeskProcessOptions = {}): Promise<DeskProcess> {
   const [hostPort, bridgePort] = [await freePort(), await freePort()];
   const config: DeskConfigInput = {
     dataDir,
@@ -56,7 +70,15 @@ export async function startDeskProcess(dataDir: string, overrides: Partial<DeskC
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/services/host/serve.ts', '--config', configPath], {
     // The desk's own home and policy: this machine's ~/.agent-desk and /etc/agent-desk must not leak in.
-    env: { ...process.env, HOME: dataDir, AGENT_DESK_POLICY: join(dataDir, 'policy.json'), AGENT_DESK_LOG_LEVEL: process.env.AGENT_DESK_LOG_LEVEL ?? 'warn' },
+    env: {
+      ...runnerEnvWithoutLocale(),
+      LANG: 'C.UTF-8',
+      TZ: 'UTC',
+      HOME: dataDir,
+      AGENT_DESK_POLICY: join(dataDir, 'policy.json'),
+      AGENT_DESK_LOG_LEVEL: process.env.AGENT_DESK_LOG_LEVEL ?? 'warn',
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForOutput(child, /Agent Desk is at (\S+)/, 'desk');

@@ -26,7 +26,7 @@ export async function startSyncedDesk(hubUrl: string, agent: string): Promise<Sy
     bridge: { json: { enabled: false } },
     hub: { url: hubUrl, password: PASSWORD },
   });
-  const running = await startDesk({ config, locked: [], problems: [] }, silentLogger, { appVersion: 'test', logDir: null });
+  const running = await startDesk({ config, locked: [], problems: [] }, silentLogger, { appVersion: 'test', logDir: null, userSettings: join(dataDir, 'settings.json') });
   const events: DeskEvent[] = [];
   running.desk.subscribe((event) => events.push(event));
   const sync = async () => (await running.desk.handlers.getDeskState({})).sync;

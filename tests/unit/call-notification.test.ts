@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { callNotificationFor } from '../../electron/services/desk/call-notification.js';
 import type { PopCard } from '../../shared/call.js';
 import type { DeskEvent } from '../../shared/desk-api.js';
+import { translatorFor } from '../../shared/i18n/translator.js';
 import { anna, ivan, switchboardA, switchboardB } from '../fixtures/desk-customers.js';
 
 function pop(overrides: Partial<PopCard>): DeskEvent {
@@ -20,11 +21,12 @@ function pop(overrides: Partial<PopCard>): DeskEvent {
   };
   return { name: 'pop', payload: card };
 }
+const en = translatorFor('en');
 const candidate = (c: typeof ivan) => ({ ...c, purchases: [], tickets: [], interactions: [], matchedPhone: c.phones[0]!.e164 });
 
 describe('desktop notification for a call', () => {
   it('names a known caller, with the number and the queue', () => {
-    expect(callNotificationFor(pop({ candidates: [candidate(ivan)], queue: 'support' }), false, new Set())).toEqual({
+    expect(callNotificationFor(pop({ candidates: [candidate(ivan)], queue: 'support' }), false, new Set(), en)).toEqual({
       callId: 'n1',
       title: 'Incoming call: Иван Иванов',
       body: '+359888123456 · support',
@@ -32,15 +34,27 @@ describe('desktop notification for a call', () => {
   });
 
   it('says when the match is only probable, or when several customers share the number', () => {
-    expect(callNotificationFor(pop({ match: 'probable', candidates: [candidate(anna)] }), false, new Set())?.title).toBe('Incoming call: Anna Kowalska (probable match)');
-    expect(callNotificationFor(pop({ candidates: [candidate(switchboardA), candidate(switchboardB)] }), false, new Set())?.title).toBe('Incoming call: 2 possible customers');
-    expect(callNotificationFor(pop({ match: 'withheld', phone: { kind: 'withheld', raw: 'anonymous' } }), false, new Set())?.title).toBe('Incoming call: Withheld number');
+    expect(callNotificationFor(pop({ match: 'probable', candidates: [candidate(anna)] }), false, new Set(), en)?.title).toBe('Incoming call: Anna Kowalska (probable match)');
+    expect(callNotificationFor(pop({ candidates: [candidate(switchboardA), candidate(switchboardB)] }), false, new Set(), en)?.title).toBe('Incoming call: 2 possible customers');
+    expect(callNotificationFor(pop({ match: 'withheld', phone: { kind: 'withheld', raw: 'anonymous' } }), false, new Set(), en)?.title).toBe('Incoming call: Withheld number');
   });
 
   it('stays quiet while the window has focus, for later states, and for a call already notified', () => {
-    expect(callNotificationFor(pop({}), true, new Set())).toBeNull();
-    expect(callNotificationFor(pop({ state: 'answered' }), false, new Set())).toBeNull();
-    expect(callNotificationFor(pop({}), false, new Set(['n1']))).toBeNull();
-    expect(callNotificationFor({ name: 'cardDismissed', payload: { callId: 'n1' } }, false, new Set())).toBeNull();
+    expect(callNotificationFor(pop({}), true, new Set(), en)).toBeNull();
+    expect(callNotificationFor(pop({ state: 'answered' }), false, new Set(), en)).toBeNull();
+    expect(callNotificationFor(pop({}), false, new Set(['n1']), en)).toBeNull();
+    expect(callNotificationFor({ name: 'cardDismissed', payload: { callId: 'n1' } }, false, new Set(), en)).toBeNull();
+  });
+
+  it('speaks the agent’s language, with the plural its language uses for the number of customers', () => {
+    const shared = pop({ candidates: [candidate(switchboardA), candidate(switchboardB)] });
+    expect(callNotificationFor(pop({ candidates: [candidate(ivan)] }), false, new Set(), translatorFor('bg'))?.title).toBe('Входящо обаждане: Иван Иванов');
+    expect(callNotificationFor(pop({ candidates: [candidate(ivan)] }), false, new Set(), translatorFor('pl'))?.title).toBe('Połączenie przychodzące: Иван Иванов');
+    expect(callNotificationFor(shared, false, new Set(), translatorFor('ru'))?.title).toBe('Входящий звонок: 2 возможных клиента');
+    expect(callNotificationFor(shared, false, new Set(), translatorFor('uk'))?.title).toBe('Вхідний дзвінок: 2 можливі клієнти');
+    expect(callNotificationFor(shared, false, new Set(), translatorFor('pl'))?.title).toBe('Połączenie przychodzące: 2 możliwi klienci');
+    expect(callNotificationFor(pop({ match: 'withheld', phone: { kind: 'withheld', raw: 'anonymous' } }), false, new Set(), translatorFor('uk'))?.title).toBe(
+      'Вхідний дзвінок: Прихований номер',
+    );
   });
 });

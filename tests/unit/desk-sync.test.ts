@@ -131,7 +131,7 @@ describe('signing a desk in', () => {
 
   it('refuses a wrong password typed at the desk, signs in with the right one, and keeps the session, not the password, across a restart', async () => {
     await withClient({ password: null }, async (client, store) => {
-      await expect(client.signIn('guess')).rejects.toThrow('hub answered 401: wrong username or password');
+      await expect(client.signIn('guess')).rejects.toMatchObject({ message: 'hub answered 401: wrong username or password', why: 'wrong_password' });
       expect(store.savedSession()).toBeNull();
       expect(await client.signIn(PASSWORD)).toMatchObject({ state: 'online' });
       expect(store.countCustomers()).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import type { DeskEvent } from '../../shared/desk-api.js';
 import { parseDeskConfig } from '../../electron/services/config/desk-config.js';
 import { createDesk, type Desk } from '../../electron/services/desk/desk.js';
 import { silentLogger } from '../../electron/services/log.js';
+import { SignInRefused } from '../../electron/services/sync/sync-client.js';
 import type { DeskStore } from '../../electron/services/store/desk-store.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { deskCustomers } from '../fixtures/desk-customers.js';
@@ -157,15 +158,36 @@ describe('desk orchestrator', () => {
     expect(pops().at(-1)!.candidates[0]!.customer.company).toBe('Иванов ЕООД');
     await expect(
       desk.handlers.updateCustomer({ mutationId: '9b2f9a52-4c3e-4d7e-9d8e-3b1f6a0c2d15', customerId: '1001', fields: { firstName: '', lastName: '', company: null } }),
-    ).rejects.toThrow(/needs a name or a company/);
+    ).rejects.toMatchObject({ error: { code: 'bad_request', key: 'namelessCustomer' } });
     await expect(
       desk.handlers.updateCustomer({ mutationId: '9b2f9a52-4c3e-4d7e-9d8e-3b1f6a0c2d16', customerId: 'nobody', fields: { lastName: 'X' } }),
-    ).rejects.toThrow(/no customer with id nobody/);
+    ).rejects.toMatchObject({ error: { code: 'not_found', key: 'customerNotFound', values: { customerId: 'nobody' } } });
     expect(store.pendingMutations(10).map((m) => m.kind)).toEqual(['customer.update']);
   });
 
   it('says there is nothing to sign in to on a desk without a hub', async () => {
-    await expect(desk.handlers.signIn({ password: 'x' })).rejects.toThrow('this desk has no hub to sign in to');
+    await expect(desk.handlers.signIn({ password: 'x' })).rejects.toMatchObject({
+      message: "This desk is not connected to a hub, so there is nothing to sign in to. Ask IT to set the hub's address.",
+      error: { code: 'bad_request', key: 'noHub' },
+    });
+  });
+
+  it('tells a wrong password from a hub it cannot reach, for the sentence the agent reads', async () => {
+    const signInFails = (why: SignInRefused['why']) =>
+      createDesk({
+        config: parseDeskConfig({ region: 'BG' }, 'test'),
+        store,
+        log: silentLogger,
+        sync: {
+          kick: () => undefined,
+          status: () => ({ state: 'signed_out', pending: 0, rejected: 0, offlineSince: null, lastSyncAt: null, lastError: null }),
+          reportAgentState: () => undefined,
+          signIn: () => Promise.reject(new SignInRefused('hub answered 401: wrong username or password', why)),
+        },
+      }).handlers.signIn({ password: 'guess' });
+    await expect(signInFails('wrong_password')).rejects.toMatchObject({ error: { code: 'refused', key: 'wrongPassword' } });
+    await expect(signInFails('unreachable')).rejects.toMatchObject({ error: { key: 'hubUnreachable' } });
+    await expect(signInFails('refused')).rejects.toMatchObject({ error: { key: 'hubRefused', values: { reason: 'hub answered 401: wrong username or password' } } });
   });
 
   it('dismisses a card for every attached UI', async () => {

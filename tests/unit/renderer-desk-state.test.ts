@@ -31,6 +31,7 @@ const settings = {
 const live = {
   sync: { state: 'off' as const, pending: 0, rejected: 0, offlineSince: null, lastSyncAt: null, lastError: null },
   agentState: { state: 'available' as const, since: '2026-11-24T08:00:00.000Z', breakReason: null, wrapUpEndsAt: null },
+  language: { locale: 'en' as const, timeZone: 'UTC' },
 };
 const view = () => useDeskView.getState();
 

@@ -7,25 +7,34 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DispositionSchema, RegionSchema } from '../../../shared/domain.js';
 import { describeIssues } from '../../../shared/desk-wire.js';
+import { LOCALES, LocaleSchema } from '../../../shared/i18n/locales.js';
+import { translatorFor } from '../../../shared/i18n/translator.js';
+import { TimeZoneSchema } from '../../../shared/time-zone.js';
 import { isLoopbackHost } from '../host/allowed-hosts.js';
 import { isPeerAddress } from '../telephony/sip/sip-trust.js';
 import { updateUrlRefusal } from './update-feed.js';
 
 const Port = z.number().int().min(0).max(65_535);
 
-export const DEFAULT_DISPOSITIONS = [
-  { code: 'resolved', label: 'Resolved' },
-  { code: 'callback', label: 'Call back' },
-  { code: 'sale', label: 'Sale' },
-  { code: 'complaint', label: 'Complaint' },
-  { code: 'info', label: 'Information given' },
-  { code: 'wrong_number', label: 'Wrong number' },
-];
+/** The embedded call outcomes, labelled in every language from the locale files' "dispositions". */
+export const DEFAULT_DISPOSITIONS = (['resolved', 'callback', 'sale', 'complaint', 'info', 'wrong_number'] as const).map((code) => ({
+  code,
+  label: Object.fromEntries(LOCALES.map((locale) => [locale, translatorFor(locale)(`dispositions.${code}`)])),
+}));
 
 export const DeskConfigSchema = z.strictObject({
   agent: z.strictObject({ id: z.string().min(1).max(64), name: z.string().min(1).max(100) }).default({ id: 'agent-1', name: 'Demo Agent' }),
   /** Where a number without a country code is assumed to be from. */
   region: RegionSchema.default('BG'),
+  /**
+   * The agent's language. The settings screen's picker writes it to the user's settings; a
+   * policy that sets it locks it. None: `defaultLocale`, else the OS's language.
+   */
+  locale: LocaleSchema.nullable().default(null),
+  /** The language until the agent picks one: how IT's policy sets a default without locking the picker. */
+  defaultLocale: LocaleSchema.nullable().default(null),
+  /** The IANA zone the desk shows dates and times in; none: the OS's. */
+  timeZone: TimeZoneSchema.nullable().default(null),
   /** Folder of the desk's SQLite store; defaults to ~/.agent-desk. */
   dataDir: z.string().min(1).optional(),
   dispositions: z.array(DispositionSchema).min(1).max(50).default(DEFAULT_DISPOSITIONS),

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveDataDir } from '../config/desk-config.js';
 import type { EffectiveConfig } from '../config/effective-config.js';
+import { saveUserSettings } from '../config/user-settings.js';
 import { exportDiagnostics } from '../diagnostics/export-diagnostics.js';
 import type { Logger } from '../log.js';
 import { seedDemoData } from '../store/demo-data.js';
@@ -18,6 +19,7 @@ import { createSipAdapter } from '../telephony/sip/sip-adapter.js';
 import { createSimulator } from '../telephony/simulator.js';
 import { createSyncClient, type SyncClient } from '../sync/sync-client.js';
 import { createDesk, type Desk } from './desk.js';
+import { resolveLanguage, type SystemLanguage, systemLanguage } from './desk-language.js';
 import { createCallerPicker } from './simulated-callers.js';
 
 export interface RunningDesk {
@@ -32,6 +34,10 @@ export interface DeskRuntime {
   appVersion: string;
   /** Where the desk's log files are, for the diagnostics archive; null when it logs to its console. */
   logDir: string | null;
+  /** The user's settings file (ConfigFiles.user), where the agent's language is kept. */
+  userSettings: string;
+  /** The OS's languages and zone; plain Node's ICU defaults unless the shell knows better. */
+  system?: SystemLanguage;
 }
 
 export async function startDesk(effective: EffectiveConfig, log: Logger, runtime: DeskRuntime): Promise<RunningDesk> {
@@ -88,6 +94,8 @@ export async function startDesk(effective: EffectiveConfig, log: Logger, runtime
     store,
     log,
     configuration: { locked, problems },
+    language: resolveLanguage(config, runtime.system ?? systemLanguage()),
+    saveLocale: (locale) => saveUserSettings(runtime.userSettings, { locale }),
     exportDiagnostics: async () => {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const outFile = join(dataDir, 'diagnostics', `agent-desk-diagnostics-${stamp}.tar.gz`);

@@ -1,4 +1,5 @@
 /** Which desk events deserve a desktop notification, and what it says. Electron-free so it is tested in Node. */
+import type { TFunction } from 'i18next';
 import { customerDisplayName } from '../../../shared/customer-name.js';
 import type { DeskEvent } from '../../../shared/desk-api.js';
 
@@ -10,25 +11,25 @@ export interface CallNotification {
 
 /**
  * Only a call that starts ringing, and only while the operator is looking elsewhere:
- * a notification for every state change would train them to ignore it.
+ * a notification for every state change would train them to ignore it. Worded in the
+ * agent's language (`t` of their locale).
  */
-export function callNotificationFor(event: DeskEvent, windowFocused: boolean, alreadyNotified: ReadonlySet<string>): CallNotification | null {
+export function callNotificationFor(event: DeskEvent, windowFocused: boolean, alreadyNotified: ReadonlySet<string>, t: TFunction): CallNotification | null {
   if (windowFocused || event.name !== 'pop') return null;
   const card = event.payload;
   if (card.state !== 'ringing' || alreadyNotified.has(card.callId)) return null;
   const [first, ...others] = card.candidates;
   const who =
     card.match === 'withheld'
-      ? 'Withheld number'
+      ? t('call.withheldNumber')
       : first && others.length === 0
         ? customerDisplayName(first.customer)
         : first
-          ? `${card.candidates.length} possible customers`
+          ? t('notification.possibleCustomers', { count: card.candidates.length })
           : (card.remote.name ?? card.remote.raw);
-  const certainty = card.match === 'probable' ? ' (probable match)' : '';
   return {
     callId: card.callId,
-    title: `Incoming call: ${who}${certainty}`,
+    title: t(card.match === 'probable' ? 'notification.titleProbable' : 'notification.title', { who }),
     body: [card.phone.kind === 'e164' ? card.phone.e164 : card.remote.raw, card.queue ?? card.dialled].filter(Boolean).join(' · '),
   };
 }

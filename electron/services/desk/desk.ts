@@ -4,18 +4,22 @@
  * Electron shell and the browser host bind the very same desk.
  */
 import { type CallEvent, type CallLogEntry, isFinalState, type PopCard } from '../../../shared/call.js';
-import { customerDisplayName, NAMELESS_CUSTOMER } from '../../../shared/customer-name.js';
-import type { DeskEvent, DeskHandlers, DeskState, SimulatedScenario } from '../../../shared/desk-api.js';
+import { customerDisplayName } from '../../../shared/customer-name.js';
+import type { DeskEvent, DeskHandlers, DeskLanguage, DeskState, SimulatedScenario } from '../../../shared/desk-api.js';
 import type { SyncStatus } from '../../../shared/sync.js';
 import type { AgentStateReport } from '../../../shared/board.js';
 import { DeskRequestError } from '../../../shared/desk-wire.js';
+import type { Locale } from '../../../shared/i18n/locales.js';
 import { normalisePhone } from '../../../shared/phone/normalise.js';
 import type { DeskConfig } from '../config/desk-config.js';
+import { SettingsNotSavedError } from '../config/user-settings.js';
 import type { Logger } from '../log.js';
 import type { DeskStore } from '../store/desk-store.js';
 import { CallTracker } from './call-tracker.js';
 import { identifyCaller } from './identify-caller.js';
 import { createAgentState } from './agent-state.js';
+import { resolveLanguage, systemLanguage } from './desk-language.js';
+import { SignInRefused } from '../sync/sync-client.js';
 
 export interface DeskDeps {
   config: DeskConfig;
@@ -29,6 +33,10 @@ export interface DeskDeps {
   exportDiagnostics?: () => Promise<string>;
   /** The link to the hub, when one is configured: told about every local write, asked for its state. */
   sync?: { kick(): void; status(): SyncStatus; reportAgentState(report: AgentStateReport): void; signIn(password: string): Promise<SyncStatus> };
+  /** The language the desk starts in; by default as the configuration and this OS say. */
+  language?: DeskLanguage;
+  /** Keeps the agent's language for the next start (their settings file); throws SettingsNotSavedError. */
+  saveLocale?: (locale: Locale) => void;
   now?: () => Date;
 }
 
@@ -43,6 +51,8 @@ export interface Desk {
   /** The sync client pulled changes to these customers: cards showing them are read again. */
   onCustomersChanged(customerIds: Set<string>): void;
   onSyncStatus(status: SyncStatus): void;
+  /** The agent's language now, for the shell's tray and notifications. */
+  language(): DeskLanguage;
   stop(): void;
 }
 
@@ -56,9 +66,12 @@ export function createDesk({
   configuration = { locked: [], problems: [] },
   exportDiagnostics,
   sync,
+  language: startLanguage = resolveLanguage(config, systemLanguage()),
+  saveLocale,
   now = () => new Date(),
 }: DeskDeps): Desk {
   const tracker = new CallTracker();
+  let language = startLanguage;
   const listeners = new Set<(event: DeskEvent) => void>();
 
   function emit(event: DeskEvent): void {
@@ -177,6 +190,7 @@ export function createDesk({
         configuration,
         sync: sync?.status() ?? SYNC_OFF,
         agentState: agentState.current(),
+        language,
       };
     },
     async searchCustomers({ query, limit }) {
@@ -184,7 +198,7 @@ export function createDesk({
     },
     async getCustomerCard({ customerId }) {
       const card = store.getCustomerCard(customerId);
-      if (!card) throw new DeskRequestError('not_found', `no customer with id ${customerId}`);
+      if (!card) throw new DeskRequestError('not_found', 'customerNotFound', { customerId });
       return card;
     },
     async createCustomer(input) {
@@ -196,8 +210,8 @@ export function createDesk({
     },
     async updateCustomer(update) {
       const current = store.getCustomerCard(update.customerId);
-      if (!current) throw new DeskRequestError('not_found', `no customer with id ${update.customerId}`);
-      if (customerDisplayName({ ...current.customer, ...update.fields }) === '') throw new DeskRequestError('bad_request', NAMELESS_CUSTOMER);
+      if (!current) throw new DeskRequestError('not_found', 'customerNotFound', { customerId: update.customerId });
+      if (customerDisplayName({ ...current.customer, ...update.fields }) === '') throw new DeskRequestError('bad_request', 'namelessCustomer');
       const card = store.updateCustomer(update, now())!;
       sync?.kick();
       refreshCards((c) => c.candidates.some((cand) => cand.customer.id === update.customerId));
@@ -205,7 +219,7 @@ export function createDesk({
     },
     async saveAnnotation(annotation) {
       if (!config.dispositions.some((d) => d.code === annotation.disposition)) {
-        throw new DeskRequestError('bad_request', `disposition "${annotation.disposition}" is not in this desk's list`);
+        throw new DeskRequestError('bad_request', 'dispositionUnknown', { disposition: annotation.disposition });
       }
       const interaction = store.recordAnnotation(annotation, config.agent.id, now());
       sync?.kick();
@@ -216,11 +230,13 @@ export function createDesk({
       return interaction;
     },
     async signIn({ password }) {
-      if (!sync) throw new DeskRequestError('bad_request', 'this desk has no hub to sign in to');
+      if (!sync) throw new DeskRequestError('bad_request', 'noHub');
       try {
         return await sync.signIn(password);
       } catch (err) {
-        throw new DeskRequestError('refused', (err as Error).message);
+        const why = err instanceof SignInRefused ? err.why : 'refused';
+        const key = why === 'wrong_password' ? 'wrongPassword' : why === 'unreachable' ? 'hubUnreachable' : 'hubRefused';
+        throw new DeskRequestError('refused', key, { reason: (err as Error).message });
       }
     },
     async setAgentState(input) {
@@ -235,14 +251,29 @@ export function createDesk({
       return store.listCallLog(limit);
     },
     async simulateCall({ scenario }) {
-      if (!ringSimulated) throw new DeskRequestError('bad_request', 'the call simulator is turned off in this desk’s configuration');
+      if (!ringSimulated) throw new DeskRequestError('bad_request', 'simulatorOff');
       return { callId: ringSimulated(scenario) };
     },
     async exportDiagnostics() {
-      if (!exportDiagnostics) throw new DeskRequestError('bad_request', 'this desk cannot export diagnostics');
+      if (!exportDiagnostics) throw new DeskRequestError('bad_request', 'noDiagnostics');
       const file = await exportDiagnostics();
       log.info({ file }, 'diagnostics exported');
       return { file };
+    },
+    async setLocale({ locale }) {
+      const lock = configuration.locked.find((l) => l.path === 'locale');
+      if (lock) throw new DeskRequestError('refused', 'localeLocked', { file: lock.origin });
+      try {
+        saveLocale?.(locale);
+      } catch (err) {
+        if (!(err instanceof SettingsNotSavedError)) throw err;
+        log.error({ file: err.file, reason: err.reason }, 'the agent’s language was not saved');
+        throw new DeskRequestError('internal', 'settingsNotSaved', { file: err.file, reason: err.reason });
+      }
+      language = { ...language, locale };
+      log.info({ locale }, 'the agent chose a language');
+      emit({ name: 'language', payload: language });
+      return language;
     },
   };
 
@@ -259,6 +290,7 @@ export function createDesk({
     onSyncStatus(status) {
       emit({ name: 'syncStatus', payload: status });
     },
+    language: () => language,
     stop: () => agentState.stop(),
   };
 }

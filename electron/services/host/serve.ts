@@ -18,13 +18,14 @@ const log = createLogger(logDir ? { logDir } : {});
 const { values } = parseArgs({ options: { config: { type: 'string' } } });
 
 async function main(): Promise<void> {
-  const effective = loadEffectiveConfig(configFiles(values.config ?? process.env.AGENT_DESK_CONFIG));
+  const files = configFiles(values.config ?? process.env.AGENT_DESK_CONFIG);
+  const effective = loadEffectiveConfig(files);
   for (const problem of effective.problems) {
     log.error({ problem }, 'configuration problem');
     process.stderr.write(`Agent Desk configuration: ${problem}\n`);
   }
   const { config } = effective;
-  const running = await startDesk(effective, log, { appVersion: packageVersion(), logDir });
+  const running = await startDesk(effective, log, { appVersion: packageVersion(), logDir, userSettings: files.user });
   const host = await startBrowserHost({
     desk: running.desk,
     rendererDir: fileURLToPath(new URL('../../../dist/renderer', import.meta.url)),

@@ -50,7 +50,7 @@ export interface SyncClient {
   status(): SyncStatus;
   /** The agent's newest state for the supervisor board; sent with the next cycle, and only the newest if several wait. */
   reportAgentState(report: AgentStateReport): void;
-  /** Signs the agent in with their password; rejects with the hub's reason. Resolves after the first cycle. */
+  /** Signs the agent in with their password; rejects with a SignInRefused. Resolves after the first cycle. */
   signIn(password: string): Promise<SyncStatus>;
   /** One push-and-pull now, for tools: resolves when the desk is up to date or the attempt failed. */
   syncNow(): Promise<SyncStatus>;
@@ -72,6 +72,16 @@ class HubError extends Error {
 }
 /** Nothing more to try without the agent: no password, or the hub refused it. */
 class SignInNeeded extends HubError {}
+
+/** Why the agent's own sign-in failed, so the desk can tell them what to do about it. */
+export class SignInRefused extends Error {
+  constructor(
+    message: string,
+    readonly why: 'wrong_password' | 'refused' | 'unreachable',
+  ) {
+    super(message);
+  }
+}
 
 export function createSyncClient(options: SyncClientOptions): SyncClient {
   const { store, log, now = () => new Date(), pageSize = 2_000, pushBatch = 200 } = options;
@@ -300,7 +310,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       try {
         await openSession(password);
       } catch (err) {
-        throw new HubError(reasonOf(err));
+        throw new SignInRefused(reasonOf(err), err instanceof SignInNeeded ? 'wrong_password' : err instanceof HubError ? 'refused' : 'unreachable');
       }
       return syncNow();
     },

@@ -14,17 +14,20 @@ import {
   type RequestInput,
   type RequestOutput,
 } from '../../../shared/desk-api.js';
-import { describeIssues } from '../../../shared/desk-wire.js';
+import { type DeskError, deskError, describeIssues } from '../../../shared/desk-wire.js';
 import type { DeskTransport } from './transport.js';
 
-/** A request the desk refused or could not answer; the message is meant for the operator. */
+/** A request the desk refused or could not answer; `key` names the sentence the operator is shown (describeError). */
 export class DeskCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
+  readonly code: string;
+  readonly key: string | undefined;
+  readonly values: Record<string, string | number>;
+  constructor({ code, message, key, values }: DeskError) {
     super(message);
     this.name = 'DeskCallError';
+    this.code = code;
+    this.key = key;
+    this.values = values ?? {};
   }
 }
 
@@ -44,11 +47,13 @@ export function createDeskClient(transport: DeskTransport): DeskClient {
 
   async function call<N extends DeskRequestName>(name: N, input: RequestInput<N>): Promise<RequestOutput<N>> {
     const checked = deskRequests[name].input.safeParse(input);
-    if (!checked.success) throw new DeskCallError('bad_request', describeIssues(checked.error));
+    if (!checked.success) throw new DeskCallError({ ...deskError('bad_request', 'badRequest'), message: describeIssues(checked.error) });
     const response = await transport.request({ id: nextId++, name, input: checked.data });
-    if (!response.ok) throw new DeskCallError(response.error.code, response.error.message);
+    if (!response.ok) throw new DeskCallError(response.error);
     const output = deskRequests[name].output.safeParse(response.output);
-    if (!output.success) throw new DeskCallError('internal', `${name}: the desk's answer does not match the contract (${describeIssues(output.error)})`);
+    if (!output.success) {
+      throw new DeskCallError({ ...deskError('internal', 'internal'), message: `${name}: the desk's answer does not match the contract (${describeIssues(output.error)})` });
+    }
     return output.data as RequestOutput<N>;
   }
 

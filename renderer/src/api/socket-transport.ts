@@ -9,6 +9,8 @@
  */
 import type { DeskEvent } from '../../../shared/desk-api.js';
 import {
+  type DeskErrorKey,
+  deskError,
   DESK_SOCKET_PATH,
   DESK_SOCKET_SECRET_META,
   deskSocketProtocols,
@@ -58,10 +60,10 @@ export function socketTransport(location: Location = window.location): DeskTrans
     for (const listener of connectionListeners) listener(state);
   }
 
-  function failAll(message: string): void {
+  function failAll(key: DeskErrorKey): void {
     for (const [id, request] of pending) {
       clearTimeout(request.timer);
-      request.resolve({ id, ok: false, error: { code: 'internal', message } });
+      request.resolve({ id, ok: false, error: deskError('internal', key) });
     }
     pending.clear();
   }
@@ -95,7 +97,7 @@ export function socketTransport(location: Location = window.location): DeskTrans
       request.resolve(response as ResponseEnvelope);
     };
     socket.onclose = () => {
-      failAll('the connection to the desk dropped; try again in a moment');
+      failAll('disconnected');
       setState('disconnected');
       const delay = retryMs;
       retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
@@ -111,12 +113,12 @@ export function socketTransport(location: Location = window.location): DeskTrans
   return {
     request(envelope: RequestEnvelope) {
       if (state !== 'connected') {
-        return Promise.resolve({ id: envelope.id, ok: false, error: { code: 'internal', message: 'not connected to the desk' } });
+        return Promise.resolve({ id: envelope.id, ok: false, error: deskError('internal', 'notConnected') });
       }
       return new Promise<ResponseEnvelope>((resolve) => {
         const timer = setTimeout(() => {
           pending.delete(envelope.id);
-          resolve({ id: envelope.id, ok: false, error: { code: 'internal', message: 'the desk did not answer in time' } });
+          resolve({ id: envelope.id, ok: false, error: deskError('internal', 'timeout') });
         }, REQUEST_TIMEOUT_MS);
         pending.set(envelope.id, { resolve, timer });
         socket.send(JSON.stringify(envelope));

@@ -14,6 +14,7 @@ export function attachDesk(client: DeskClient, transport: DeskTransport): () => 
     client.on('callLogged', view.logged),
     client.on('syncStatus', view.synced),
     client.on('agentState', view.agentStateChanged),
+    client.on('language', view.languageChanged),
     transport.onConnection((state) => {
       view.setConnection(state);
       if (state !== 'connected') return;

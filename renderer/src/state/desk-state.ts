@@ -4,15 +4,15 @@
  */
 import { create } from 'zustand';
 import type { CallLogEntry, PopCard } from '../../../shared/call.js';
-import type { DeskAgentState, DeskState } from '../../../shared/desk-api.js';
+import type { DeskAgentState, DeskLanguage, DeskState } from '../../../shared/desk-api.js';
 import type { CustomerCard } from '../../../shared/domain.js';
 import type { SyncStatus } from '../../../shared/sync.js';
 import type { ConnectionState } from '../api/transport.js';
 
 const CALL_LOG_KEPT = 200;
 
-/** What changes only on (re)attach; the live parts (calls, sync, agent state) are kept apart so a change to them re-renders only what shows them. */
-export type DeskSettings = Omit<DeskState, 'cards' | 'callLog' | 'sync' | 'agentState'>;
+/** What changes only on (re)attach; the live parts (calls, sync, agent state, language) are kept apart so a change to them re-renders only what shows them. */
+export type DeskSettings = Omit<DeskState, 'cards' | 'callLog' | 'sync' | 'agentState' | 'language'>;
 
 /** The centre of the screen: a call's card, or a customer opened from search or the call log. */
 export type Focus = { kind: 'call'; callId: string } | { kind: 'customer'; card: CustomerCard } | { kind: 'none' };
@@ -22,6 +22,7 @@ interface DeskView {
   settings: DeskSettings | null;
   sync: SyncStatus | null;
   agentState: DeskAgentState | null;
+  language: DeskLanguage | null;
   cards: PopCard[];
   /** For a call with several candidates: the one the operator picked. */
   chosen: Record<string, string>;
@@ -34,6 +35,7 @@ interface DeskView {
   logged(entry: CallLogEntry): void;
   synced(status: SyncStatus): void;
   agentStateChanged(agentState: DeskAgentState): void;
+  languageChanged(language: DeskLanguage): void;
   choose(callId: string, customerId: string | null): void;
   focusOn(focus: Focus): void;
 }
@@ -43,17 +45,18 @@ export const useDeskView = create<DeskView>()((set) => ({
   settings: null,
   sync: null,
   agentState: null,
+  language: null,
   cards: [],
   chosen: {},
   callLog: [],
   focus: { kind: 'none' },
   setConnection: (connection) => set({ connection }),
-  attach: ({ cards, callLog, sync, agentState, ...settings }) =>
+  attach: ({ cards, callLog, sync, agentState, language, ...settings }) =>
     set((view) => {
       const ringing = cards.findLast((c) => c.state === 'ringing' || c.state === 'answered');
       const stillThere = view.focus.kind === 'call' && cards.some((c) => view.focus.kind === 'call' && c.callId === view.focus.callId);
       const focus: Focus = view.focus.kind === 'customer' || stillThere ? view.focus : cardFocus(ringing ?? cards.at(-1));
-      return { settings, sync, agentState, cards, callLog, focus };
+      return { settings, sync, agentState, language, cards, callLog, focus };
     }),
   pop: (card) =>
     set((view) => {
@@ -73,6 +76,7 @@ export const useDeskView = create<DeskView>()((set) => ({
     set((view) => ({ callLog: [entry, ...view.callLog.filter((e) => e.callId !== entry.callId)].slice(0, CALL_LOG_KEPT) })),
   synced: (sync) => set({ sync }),
   agentStateChanged: (agentState) => set({ agentState }),
+  languageChanged: (language) => set({ language }),
   choose: (callId, customerId) =>
     set((view) => {
       if (customerId !== null) return { chosen: { ...view.chosen, [callId]: customerId } };

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { BREAK_REASONS } from '../../../../shared/desk-api.js';
+import { BREAK_REASONS, type RequestInput } from '../../../../shared/desk-api.js';
 import { useDeskClient } from '../../api/desk-context.js';
 import { useDeskView } from '../../state/desk-state.js';
+
+/** A break's option value: this, then its reason. */
+const BREAK = 'break:';
 
 /** The agent's own state for the supervisor board: available, or a break with its reason. Calls set the rest. */
 export function AgentStateMenu() {
@@ -9,10 +12,11 @@ export function AgentStateMenu() {
   const client = useDeskClient();
   const agentState = useDeskView((v) => v.agentState);
   if (!agentState) return null;
-  const value = agentState.state === 'break' ? `break:${agentState.breakReason ?? ''}` : agentState.state;
+  const value = agentState.state === 'break' ? `${BREAK}${agentState.breakReason ?? ''}` : agentState.state;
   const choose = (choice: string) => {
-    const [state, reason] = choice.split(':');
-    const input = state === 'break' ? { state: 'break' as const, breakReason: reason as (typeof BREAK_REASONS)[number] } : { state: 'available' as const };
+    const input: RequestInput<'setAgentState'> = choice.startsWith(BREAK)
+      ? { state: 'break', breakReason: choice.slice(BREAK.length) as (typeof BREAK_REASONS)[number] }
+      : { state: 'available' };
     void client.setAgentState(input).then(useDeskView.getState().agentStateChanged, (err: unknown) => console.error('could not change the agent state', err));
   };
   const locked = agentState.state === 'ringing' || agentState.state === 'on_call' || agentState.state === 'wrap_up';
@@ -23,7 +27,7 @@ export function AgentStateMenu() {
         {locked && <option value={agentState.state}>{t(`board.states.${agentState.state}`)}</option>}
         <option value="available">{t('board.states.available')}</option>
         {BREAK_REASONS.map((reason) => (
-          <option key={reason} value={`break:${reason}`}>
+          <option key={reason} value={`${BREAK}${reason}`}>
             {t('agentState.breakFor', { reason: t(`agentState.reasons.${reason}`) })}
           </option>
         ))}

@@ -19,7 +19,7 @@ export function WrapUp() {
   const end = () => void client.setAgentState({ state: 'available' }).then(useDeskView.getState().agentStateChanged);
   return (
     <p className="wrap-up" role="status" aria-label={t('agentState.wrapUp')}>
-      {t('agentState.wrapUpLeft', { seconds: left })}
+      {t('agentState.wrapUpLeft', { count: left })}
       <button type="button" className="ghost" onClick={end}>
         {t('agentState.endWrapUp')}
       </button>

@@ -2,10 +2,15 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { E164 } from '../../../../shared/domain.js';
+import { labelIn } from '../../../../shared/i18n/localised-label.js';
 import { useDeskClient } from '../../api/desk-context.js';
+import { useDeskLocale } from '../../i18n/desk-language.js';
+import { describeError } from '../../i18n/describe-error.js';
 import { useDeskView } from '../../state/desk-state.js';
 import { clearDraft, type Draft, draftKey, emptyDraft, loadDraft, saveDraft } from './draft.js';
 import { WrapUp } from '../agent-state/WrapUp.js';
+import { isIsoDay } from '../../day-format.js';
+import { DayInput, useDayPattern } from '../../DayInput.js';
 
 interface Props {
   callId: string | null;
@@ -20,6 +25,8 @@ export function AnnotationPanel({ callId, customerId, phone, onSaved }: Props) {
   const { t } = useTranslation();
   const client = useDeskClient();
   const dispositions = useDeskView((v) => v.settings?.dispositions ?? []);
+  const locale = useDeskLocale();
+  const dayPattern = useDayPattern();
   const key = draftKey(callId, customerId);
   // One panel serves one call-and-customer pair; its parent gives it a React key per pair.
   const [current, setCurrent] = useState<Draft>(() => loadDraft(key));
@@ -36,6 +43,7 @@ export function AnnotationPanel({ callId, customerId, phone, onSaved }: Props) {
   async function save(event?: FormEvent) {
     event?.preventDefault();
     if (current.disposition === '') return setStatus({ kind: 'error', message: t('annotation.needsDisposition') });
+    if (current.followUpOn !== '' && !isIsoDay(current.followUpOn)) return setStatus({ kind: 'error', message: t('annotation.followUpInvalid', { pattern: dayPattern }) });
     setStatus({ kind: 'saving' });
     try {
       await client.saveAnnotation({
@@ -52,7 +60,7 @@ export function AnnotationPanel({ callId, customerId, phone, onSaved }: Props) {
       setStatus({ kind: 'saved' });
       onSaved?.();
     } catch (err) {
-      setStatus({ kind: 'error', message: (err as Error).message });
+      setStatus({ kind: 'error', message: describeError(err, t) });
     }
   }
 
@@ -76,14 +84,14 @@ export function AnnotationPanel({ callId, customerId, phone, onSaved }: Props) {
             <option value="">{t('annotation.choose')}</option>
             {dispositions.map((d) => (
               <option key={d.code} value={d.code}>
-                {d.label}
+                {labelIn(d.label, locale)}
               </option>
             ))}
           </select>
         </label>
         <label>
           {t('annotation.followUp')}
-          <input type="date" value={current.followUpOn} onChange={(e) => update({ followUpOn: e.target.value })} />
+          <DayInput value={current.followUpOn} onChange={(followUpOn) => update({ followUpOn })} />
         </label>
         <button type="submit" aria-keyshortcuts="Control+Enter" disabled={status.kind === 'saving'}>
           {status.kind === 'saving' ? t('annotation.saving') : t('annotation.save')}

@@ -8,9 +8,20 @@ const elapsed = (since: string, now: number) => {
   return hours ? `${hours}:${rest}` : rest;
 };
 
+interface Props {
+  agents: AgentStatus[];
+  now: number;
+  /** A queue as the board labels it. */
+  queueLabel(name: string): string;
+}
+
 /** Every agent with their state, how long they have been in it, and the call they are on. */
-export function AgentList({ agents, now }: { agents: AgentStatus[]; now: number }) {
+export function AgentList({ agents, now, queueLabel }: Props) {
   const { t } = useTranslation();
+  const state = (agent: AgentStatus) =>
+    agent.state === 'break' && agent.breakReason
+      ? t('agentState.breakFor', { reason: t(`agentState.reasons.${agent.breakReason}`, agent.breakReason) })
+      : t(`board.states.${agent.state}`);
   return (
     <table className="agent-list" aria-label={t('board.agents')}>
       <thead>
@@ -26,10 +37,10 @@ export function AgentList({ agents, now }: { agents: AgentStatus[]; now: number 
         {agents.map((agent) => (
           <tr key={agent.agentId} className={`agent ${agent.state}`} data-agent={agent.agentId}>
             <td>{agent.name}</td>
-            <td>{agent.state === 'break' && agent.breakReason ? `${t(`board.states.break`)}: ${agent.breakReason}` : t(`board.states.${agent.state}`)}</td>
+            <td>{state(agent)}</td>
             <td>{elapsed(agent.since, now)}</td>
             <td>{agent.call?.customer ?? ''}</td>
-            <td>{agent.call?.queue ?? ''}</td>
+            <td>{agent.call?.queue ? queueLabel(agent.call.queue) : ''}</td>
           </tr>
         ))}
       </tbody>

@@ -1,11 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AgentState } from '../../../../shared/board.js';
+import { labelIn } from '../../../../shared/i18n/localised-label.js';
 import { AgentList } from './AgentList.js';
+import { useBoardFormats, useBoardLocale } from './board-language.js';
 import { soundAlarm } from './alarm.js';
 import { useBoard } from './board-state.js';
 import { queueLevels } from './levels.js';
 import { QueueTile } from './QueueTile.js';
 import { useNow } from './useNow.js';
+
+/** The states the header counts agents in. */
+const SUMMARY_STATES: AgentState[] = ['available', 'ringing', 'on_call', 'wrap_up', 'break'];
 
 /** The wallboard: a tile per queue, then every agent; readable from across the room. */
 export function Board() {
@@ -17,6 +23,9 @@ export function Board() {
   const timeZone = useBoard((v) => v.timeZone);
   const agentsById = useBoard((v) => v.agents);
   const agents = useMemo(() => Object.values(agentsById).sort((a, b) => a.name.localeCompare(b.name)), [agentsById]);
+  const locale = useBoardLocale();
+  const format = useBoardFormats();
+  const queueLabel = (name: string) => labelIn(queues[name]?.settings.label ?? name, locale);
   const [sound, setSound] = useState(false);
   const red = useRef(new Set<string>());
 
@@ -35,9 +44,9 @@ export function Board() {
       <header className="board-header">
         <h1>{t('board.title')}</h1>
         <p className="board-summary">
-          {(['available', 'ringing', 'on_call', 'wrap_up', 'break'] as const).map((state) => (
+          {SUMMARY_STATES.map((state) => (
             <span key={state} className={`agent-count ${state}`}>
-              {t(`board.states.${state}`)}: <strong>{states[state] ?? 0}</strong>
+              {t(`board.states.${state}`)}: <strong>{format.count(states[state] ?? 0)}</strong>
             </span>
           ))}
         </p>
@@ -54,7 +63,7 @@ export function Board() {
         ))}
       </div>
       <p className="board-definitions">{t('board.definitions', { timeZone })}</p>
-      <AgentList agents={agents} now={now} />
+      <AgentList agents={agents} now={now} queueLabel={queueLabel} />
     </div>
   );
 }

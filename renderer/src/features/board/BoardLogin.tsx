@@ -7,17 +7,13 @@ export function BoardLogin() {
   const { t } = useTranslation();
   const problem = useBoard((v) => v.problem);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setBusy(true);
-    setFailure(null);
     try {
       await logIn(String(form.get('username')), String(form.get('password')));
-    } catch (err) {
-      setFailure((err as Error).message);
     } finally {
       setBusy(false);
     }
@@ -34,7 +30,7 @@ export function BoardLogin() {
         {t('board.password')}
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
-      {(failure ?? problem) && <p role="alert">{failure ?? problem}</p>}
+      {problem && <p role="alert">{t(`board.${problem.key}`, 'values' in problem ? problem.values : {})}</p>}
       <button type="submit" disabled={busy}>
         {t('board.logIn')}
       </button>

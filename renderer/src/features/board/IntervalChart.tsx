@@ -13,10 +13,22 @@ function toData(intervals: QueueFigures['intervals']): uPlot.AlignedData {
   return [intervals.map((i) => Date.parse(i.start) / 1_000), ...SERIES.map(({ key }) => intervals.map((i) => i[key]))];
 }
 
+interface Props {
+  intervals: QueueFigures['intervals'];
+  label: string;
+  /** An instant as the board's language and zone write the time of day. */
+  formatTime(iso: string): string;
+}
+
 /** Offered, answered and abandoned per 15 minutes today; drawn once, then only given new data. */
-export const IntervalChart = memo(function IntervalChart({ intervals, label }: { intervals: QueueFigures['intervals']; label: string }) {
+export const IntervalChart = memo(function IntervalChart({ intervals, label, formatTime }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
+  // The chart is built once; its axis reads the formatter of the latest render.
+  const timeLabel = useRef(formatTime);
+  useEffect(() => {
+    timeLabel.current = formatTime;
+  });
 
   useEffect(() => {
     const element = box.current!;
@@ -37,7 +49,11 @@ export const IntervalChart = memo(function IntervalChart({ intervals, label }: {
             },
           },
         },
-        axes: [{ stroke: '#9aa5b1', size: 24, font: '11px sans-serif' }, { stroke: '#9aa5b1', size: 30, font: '11px sans-serif' }],
+        axes: [
+          // uPlot's own time labels are English ("10am"): the board's language writes them instead.
+          { stroke: '#9aa5b1', size: 24, font: '11px sans-serif', values: (_u, splits) => splits.map((s) => timeLabel.current(new Date(s * 1_000).toISOString())) },
+          { stroke: '#9aa5b1', size: 30, font: '11px sans-serif' },
+        ],
         series: [{}, ...SERIES.map(({ key, colour }) => ({ label: key, stroke: colour, width: 2, paths: uPlot.paths.stepped!({ align: 1 }) }))],
       },
       toData([]),

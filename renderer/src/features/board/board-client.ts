@@ -11,19 +11,26 @@ import { useBoard } from './board-state.js';
 const TOKEN_KEY = 'agent-desk-board-token';
 const RETRY_MS = { first: 500, max: 10_000 };
 
+/** Logs in for a session; a refusal lands in the board's `problem`, for the login form to say. */
 export async function logIn(username: string, password: string): Promise<void> {
-  const response = await fetch('/v1/sessions', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new Error((body as { message?: string } | null)?.message ?? `the hub answered ${response.status}`);
-  const session = SessionSchema.parse(body);
-  if (session.agent.role === 'operator') {
-    useBoard.getState().setConnection('forbidden', `${session.agent.name} is an operator; the board is for supervisors`);
-    return;
+  const board = useBoard.getState();
+  let response: Response;
+  try {
+    response = await fetch('/v1/sessions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+  } catch {
+    return board.setConnection('login', { key: 'hubUnreachable' });
   }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.status === 401) return board.setConnection('login', { key: 'wrongLogin' });
+  if (!response.ok) {
+    return board.setConnection('login', { key: 'loginFailed', values: { reason: (body as { message?: string } | null)?.message ?? String(response.status) } });
+  }
+  const session = SessionSchema.parse(body);
+  if (session.agent.role === 'operator') return board.setConnection('forbidden', { key: 'operatorForbidden', values: { name: session.agent.name } });
   sessionStorage.setItem(TOKEN_KEY, session.token);
   connectBoard();
 }
@@ -66,7 +73,7 @@ export function connectBoard(): void {
         (response) => {
           if (response.status !== 401 && response.status !== 403) return retry();
           sessionStorage.removeItem(TOKEN_KEY);
-          board.setConnection('login', 'your session has ended; log in again');
+          board.setConnection('login', { key: 'sessionEnded' });
         },
         retry,
       );

@@ -8,17 +8,23 @@ import type { AgentStatus, BoardUpdate, QueueFigures } from '../../../../shared/
 
 export type BoardConnection = 'login' | 'connecting' | 'live' | 'reconnecting' | 'forbidden';
 
+/** Why the last login or connection failed: a sentence of the locale files' "board", with its values. */
+export type BoardProblem =
+  | { key: 'wrongLogin' | 'sessionEnded' | 'hubUnreachable' }
+  | { key: 'operatorForbidden'; values: { name: string } }
+  | { key: 'loginFailed'; values: { reason: string } };
+
 interface BoardView {
   connection: BoardConnection;
   /** Why the last login or connection failed, shown on the login form. */
-  problem: string | null;
+  problem: BoardProblem | null;
   queues: Record<string, QueueFigures>;
   agents: Record<string, AgentStatus>;
   /** Tiles in a stable order: by queue name. */
   queueNames: string[];
   /** The zone whose midnight starts the board's day, as the hub said. */
   timeZone: string;
-  setConnection(connection: BoardConnection, problem?: string | null): void;
+  setConnection(connection: BoardConnection, problem?: BoardProblem | null): void;
   apply(update: BoardUpdate): void;
 }
 

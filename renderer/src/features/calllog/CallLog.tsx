@@ -1,7 +1,8 @@
 /** Finished calls, newest first; a known caller's row opens their card. */
 import { useTranslation } from 'react-i18next';
 import type { CallLogEntry } from '../../../../shared/call.js';
-import { formatNumber, formatTime } from '../../format.js';
+import { formatNumber } from '../../format.js';
+import { useDeskFormats } from '../../i18n/desk-language.js';
 import { useDeskView } from '../../state/desk-state.js';
 import { useCustomerLoader } from '../customer/use-customer-loader.js';
 
@@ -11,6 +12,7 @@ export function CallLog() {
   const region = useDeskView((v) => v.settings?.region ?? 'BG');
   const focusOn = useDeskView((v) => v.focusOn);
   const load = useCustomerLoader();
+  const format = useDeskFormats();
 
   const caller = (e: CallLogEntry) =>
     e.customerName ?? (e.phone ? formatNumber(e.phone, region) : e.match === 'withheld' ? t('callLog.withheld') : e.remoteRaw || t('callLog.unknownCaller'));
@@ -30,7 +32,7 @@ export function CallLog() {
             >
               <span className="name">{caller(e)}</span>
               <span className="meta">
-                {t(`callLog.outcome.${e.outcome}`)} · {formatTime(e.endedAt)}
+                {t(`callLog.outcome.${e.outcome}`)} · {format.time(e.endedAt)}
               </span>
             </button>
           </li>

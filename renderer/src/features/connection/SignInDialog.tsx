@@ -5,6 +5,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeskClient } from '../../api/desk-context.js';
+import { describeError } from '../../i18n/describe-error.js';
 import { Modal } from '../../Modal.js';
 import { useDeskView } from '../../state/desk-state.js';
 
@@ -24,7 +25,7 @@ export function SignInDialog({ onClose }: { onClose(): void }) {
       await client.signIn({ password });
       onClose();
     } catch (err) {
-      setFailure((err as Error).message);
+      setFailure(describeError(err, t));
       setBusy(false);
     }
   }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDeskFormats } from '../../i18n/desk-language.js';
 import { useDeskView } from '../../state/desk-state.js';
 import { SignInDialog } from './SignInDialog.js';
 
@@ -8,13 +9,16 @@ import { SignInDialog } from './SignInDialog.js';
  * still to send, and a way to sign in when the hub needs it. Hidden with no hub.
  */
 export function SyncStatus() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useDeskFormats();
   const sync = useDeskView((v) => v.sync);
   const [signingIn, setSigningIn] = useState(false);
   if (!sync || sync.state === 'off') return null;
-  const since = sync.offlineSince ? new Date(sync.offlineSince).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) : '';
-  const waiting = sync.pending > 0 ? 'Pending' : '';
-  const text = sync.state === 'connecting' ? t('sync.connecting') : t(`sync.${sync.state}${waiting}`, { count: sync.pending, since });
+  const since = sync.offlineSince ? format.time(sync.offlineSince) : '';
+  const text =
+    sync.state === 'connecting'
+      ? t('sync.connecting')
+      : t(sync.pending > 0 ? `sync.${sync.state}Pending` : `sync.${sync.state}`, { count: sync.pending, since });
   return (
     <>
       <span

@@ -3,7 +3,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerDisplayName } from '../../../../shared/customer-name.js';
 import type { CustomerCard, E164 } from '../../../../shared/domain.js';
-import { formatDate, formatDateTime, formatDay, formatMoney, formatNumber } from '../../format.js';
+import { formatNumber } from '../../format.js';
+import { useDeskFormats } from '../../i18n/desk-language.js';
 import { useDeskView } from '../../state/desk-state.js';
 import { EditCustomerForm } from './EditCustomerForm.js';
 
@@ -21,6 +22,7 @@ const OPEN = new Set(['open', 'pending']);
 export function CustomerDetails({ card, matchedPhone, onChooseOther, onEdited }: Props) {
   const { t } = useTranslation();
   const region = useDeskView((v) => v.settings?.region ?? 'BG');
+  const format = useDeskFormats();
   const { customer, phones, purchases, tickets, interactions } = card;
   const name = customerDisplayName(customer);
   const id = useId();
@@ -79,8 +81,8 @@ export function CustomerDetails({ card, matchedPhone, onChooseOther, onEdited }:
                   <span className="subject">{ticket.subject}</span>
                   <span className="meta">
                     <span className={`pill priority-${ticket.priority}`}>{t(`customer.priority.${ticket.priority}`)}</span>{' '}
-                    {t(`customer.status.${ticket.status}`)} · {formatDate(ticket.openedAt)}
-                    {OPEN.has(ticket.status) && ticket.slaDueAt && <> · {t('customer.slaDue', { when: formatDateTime(ticket.slaDueAt) })}</>}
+                    {t(`customer.status.${ticket.status}`)} · {format.date(ticket.openedAt)}
+                    {OPEN.has(ticket.status) && ticket.slaDueAt && <> · {t('customer.slaDue', { when: format.dateTime(ticket.slaDueAt) })}</>}
                   </span>
                 </li>
               ))}
@@ -97,12 +99,12 @@ export function CustomerDetails({ card, matchedPhone, onChooseOther, onEdited }:
               <tbody>
                 {purchases.map((p) => (
                   <tr key={p.id}>
-                    <td>{formatDate(p.purchasedAt)}</td>
+                    <td>{format.date(p.purchasedAt)}</td>
                     <td>
                       {p.product}
-                      {p.quantity > 1 && <> × {p.quantity}</>}
+                      {p.quantity > 1 && <> × {format.count(p.quantity)}</>}
                     </td>
-                    <td className="amount">{formatMoney(p.amountMinor, p.currency)}</td>
+                    <td className="amount">{format.money(p.amountMinor, p.currency)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -118,9 +120,9 @@ export function CustomerDetails({ card, matchedPhone, onChooseOther, onEdited }:
           {interactions.map((i) => (
             <li key={i.id}>
               <span className="meta">
-                {formatDateTime(i.at)} · {t(`customer.kind.${i.kind}`)} · {t('customer.by', { agent: i.agent })}
+                {format.dateTime(i.at)} · {t(`customer.kind.${i.kind}`)} · {t('customer.by', { agent: i.agent })}
                 {i.disposition && <> · {i.disposition}</>}
-                {i.followUpOn && <> · {t('customer.followUp', { date: formatDay(i.followUpOn) })}</>}
+                {i.followUpOn && <> · {t('customer.followUp', { date: format.day(i.followUpOn) })}</>}
               </span>
               {i.note && <p className="note">{i.note}</p>}
             </li>

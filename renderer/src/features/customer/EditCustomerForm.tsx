@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../shared/domain.js';
 import { useDeskClient } from '../../api/desk-context.js';
+import { describeError } from '../../i18n/describe-error.js';
 import { changedFields, fieldValuesOf } from './customer-fields.js';
 import { CustomerFields } from './CustomerFields.js';
 
@@ -33,7 +34,7 @@ export function EditCustomerForm({ customer, onDone }: Props) {
       await client.updateCustomer({ mutationId, customerId: customer.id, fields });
       onDone(true);
     } catch (err) {
-      setError((err as Error).message);
+      setError(describeError(err, t));
       setSaving(false);
     }
   }

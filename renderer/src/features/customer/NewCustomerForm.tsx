@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { E164 } from '../../../../shared/domain.js';
 import { normalisePhone } from '../../../../shared/phone/normalise.js';
 import { useDeskClient } from '../../api/desk-context.js';
+import { describeError } from '../../i18n/describe-error.js';
 import { useDeskView } from '../../state/desk-state.js';
 import { type CustomerFieldValues, toCustomerFields } from './customer-fields.js';
 import { CustomerFields } from './CustomerFields.js';
@@ -40,7 +41,7 @@ export function NewCustomerForm({ phone, defaultNumber, remoteName }: Props) {
         phones: normalised.kind === 'e164' ? [{ e164: normalised.e164, label: 'mobile' }] : [],
       });
     } catch (err) {
-      setError((err as Error).message);
+      setError(describeError(err, t));
     } finally {
       setSaving(false);
     }

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeskClient } from '../../api/desk-context.js';
+import { describeError } from '../../i18n/describe-error.js';
 
 export function ExportDiagnostics() {
   const { t } = useTranslation();
@@ -11,7 +12,7 @@ export function ExportDiagnostics() {
     setOutcome(t('diagnostics.working'));
     client.exportDiagnostics({}).then(
       ({ file }) => setOutcome(t('diagnostics.saved', { file })),
-      (err: Error) => setOutcome(t('diagnostics.failed', { message: err.message })),
+      (err: unknown) => setOutcome(t('diagnostics.failed', { message: describeError(err, t) })),
     );
   };
   return (

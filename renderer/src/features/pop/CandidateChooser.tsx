@@ -24,7 +24,7 @@ export function CandidateChooser({ card, region, onChoose }: Props) {
               <span className="meta">
                 {[customer.company, customer.customerNumber, formatNumber(matchedPhone, region)].filter(Boolean).join(' · ')}
               </span>
-              {tickets.some((tk) => tk.status === 'open') && <span className="meta">{t('customer.tickets')}: {tickets.filter((tk) => tk.status === 'open').length}</span>}
+              {tickets.some((tk) => tk.status === 'open') && <span className="meta">{t('call.openTickets', { count: tickets.filter((tk) => tk.status === 'open').length })}</span>}
             </button>
           </li>
         ))}

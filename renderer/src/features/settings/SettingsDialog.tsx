@@ -3,24 +3,31 @@
  * with one) sees at a glance which settings come from the machine's policy and why
  * they cannot be changed here.
  */
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { labelIn } from '../../../../shared/i18n/localised-label.js';
+import { useDeskLocale } from '../../i18n/desk-language.js';
 import { Modal } from '../../Modal.js';
 import { useDeskView } from '../../state/desk-state.js';
+import { LanguagePicker } from './LanguagePicker.js';
 
 export function SettingsDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const settings = useDeskView((v) => v.settings);
+  const timeZone = useDeskView((v) => v.language?.timeZone);
+  const locale = useDeskLocale();
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), []);
   if (!settings) return null;
   const { locked, problems } = settings.configuration;
   // A row is locked when the policy set it, a field inside it (agent.name), or a group holding it.
   const lockOf = (path: string) => locked.find((l) => l.path === path || path.startsWith(`${l.path}.`) || l.path.startsWith(`${path}.`));
-  const rows: [string, string, string][] = [
+  const rows: [path: 'agent' | 'locale' | 'timeZone' | 'region' | 'dispositions', label: string, value: ReactNode][] = [
     ['agent', t('settings.agent'), `${settings.agent.name} (${settings.agent.id})`],
+    ['locale', t('settings.language'), <LanguagePicker locked={lockOf('locale') !== undefined} />],
+    ['timeZone', t('settings.timeZone'), timeZone],
     ['region', t('settings.region'), settings.region],
-    ['dispositions', t('settings.dispositions'), settings.dispositions.map((d) => d.label).join(', ')],
+    ['dispositions', t('settings.dispositions'), settings.dispositions.map((d) => labelIn(d.label, locale)).join(', ')],
   ];
   return (
     <Modal title={t('settings.title')} onClose={onClose} className="settings">
