@@ -17,6 +17,7 @@ import { callNotificationFor } from '../services/desk/call-notification.js';
 import { resolveLanguage, type SystemLanguage } from '../services/desk/desk-language.js';
 import { type TrayMenu, trayMenu } from '../services/desk/tray-menu.js';
 import { createLogger } from '../services/log.js';
+import { guardProcess } from '../services/process-guard.js';
 import { bindDeskIpc } from './ipc.js';
 import { enforceContentSecurity } from './security.js';
 import { startUpdateChecks } from './updates.js';
@@ -24,6 +25,7 @@ import { startUpdateChecks } from './updates.js';
 // Electron's per-OS log folder: ~/.config/Agent Desk/logs, %APPDATA%\Agent Desk\logs, ~/Library/Logs/Agent Desk.
 const logDir = app.getPath('logs');
 const log = createLogger({ logDir });
+guardProcess(log);
 const appRoot = app.getAppPath();
 const rendererIndex = join(appRoot, 'dist', 'renderer', 'index.html');
 let window: BrowserWindow | null = null;

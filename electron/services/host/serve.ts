@@ -11,10 +11,12 @@ import { DeskConfigError } from '../config/desk-config.js';
 import { loadEffectiveConfig } from '../config/effective-config.js';
 import { startDesk } from '../desk/boot.js';
 import { createLogger } from '../log.js';
+import { guardProcess } from '../process-guard.js';
 import { startBrowserHost } from './browser-host.js';
 
 const logDir = process.env.AGENT_DESK_LOG_DIR ?? null;
 const log = createLogger(logDir ? { logDir } : {});
+guardProcess(log);
 const { values } = parseArgs({ options: { config: { type: 'string' } } });
 
 async function main(): Promise<void> {
