@@ -15,11 +15,12 @@ import type { DeskConfig } from '../config/desk-config.js';
 import { SettingsNotSavedError } from '../config/user-settings.js';
 import type { Logger } from '../log.js';
 import type { DeskStore } from '../store/desk-store.js';
-import { CallTracker } from './call-tracker.js';
+import { CallTracker, type UnheardCall } from './call-tracker.js';
 import { identifyCaller } from './identify-caller.js';
 import { createAgentState } from './agent-state.js';
 import { resolveLanguage, systemLanguage } from './desk-language.js';
 import { SignInRefused } from '../sync/sync-client.js';
+import type { RingingBounds } from '../telephony/adapter.js';
 
 export interface DeskDeps {
   config: DeskConfig;
@@ -45,7 +46,7 @@ const SYNC_OFF: SyncStatus = { state: 'off', pending: 0, rejected: 0, offlineSin
 
 export interface Desk {
   handlers: DeskHandlers;
-  /** The sink every telephony adapter feeds. */
+  /** The sink every telephony adapter feeds; `source` is the adapter's name, bound by whoever starts it. */
   onCallEvent(event: CallEvent, source: string): void;
   subscribe(listener: (event: DeskEvent) => void): () => void;
   /** The sync client pulled changes to these customers: cards showing them are read again. */
@@ -57,6 +58,11 @@ export interface Desk {
 }
 
 const CALL_LOG_ON_ATTACH = 50;
+
+/** The configuration's bounds on live calls, in the units the tracker and the SIP endpoint keep. */
+export function ringingBounds(config: DeskConfig): RingingBounds {
+  return { ringTimeoutMs: config.calls.ringTimeoutSeconds * 1000, maxLiveCalls: config.calls.maxLiveCalls };
+}
 
 export function createDesk({
   config,
@@ -70,7 +76,7 @@ export function createDesk({
   saveLocale,
   now = () => new Date(),
 }: DeskDeps): Desk {
-  const tracker = new CallTracker();
+  const tracker = new CallTracker({ bounds: ringingBounds(config), now, onRingTimeout: letGo });
   let language = startLanguage;
   const listeners = new Set<(event: DeskEvent) => void>();
 
@@ -149,23 +155,33 @@ export function createDesk({
     }
   }
 
+  /** A live call the bridge never ended goes as if it had said "missed": into the call log, never dropped unseen. */
+  function letGo({ card, source, why }: UnheardCall): void {
+    log.info({ callId: card.callId, state: card.state, source, why }, 'call missed: no bridge ended it');
+    onCallEvent({ callId: card.callId, state: 'missed', remote: card.remote.raw, direction: card.direction, at: now().toISOString() }, source);
+  }
+
   function onCallEvent(event: CallEvent, source: string): void {
     const previous = tracker.get(event.callId);
-    const change = tracker.classify(event);
+    const change = tracker.classify(event, source);
     switch (change.kind) {
       case 'repeat':
         log.debug({ callId: event.callId, state: event.state, source }, 'repeated call event ignored');
         return;
+      case 'foreign':
+        log.warn({ callId: event.callId, state: event.state, source, owner: change.owner }, 'call event refused: the call is another bridge’s');
+        return;
       case 'new': {
         const card = makeCard(event);
-        tracker.add(card);
+        const unheard = tracker.add(card, source);
         log.info({ callId: card.callId, match: card.match, candidates: card.candidates.length, source }, 'call popped');
         emit({ name: 'pop', payload: card });
         agentState.onCard(card, undefined);
+        for (const call of unheard) letGo(call);
         return;
       }
       case 'finished-elsewhere':
-        tracker.markFinished(event.callId);
+        tracker.markFinished(event.callId, source);
         logCall(makeCard(event));
         return;
       case 'changed':
@@ -291,6 +307,9 @@ export function createDesk({
       emit({ name: 'syncStatus', payload: status });
     },
     language: () => language,
-    stop: () => agentState.stop(),
+    stop() {
+      agentState.stop();
+      tracker.stop();
+    },
   };
 }

@@ -27,7 +27,7 @@ export function createAmiAdapter(options: AmiAdapterOptions): TelephonyAdapter {
   let sink: CallEventSink | null = null;
   const mapper = createAmiCallMapper({
     deviceInterface: options.deviceInterface,
-    onCall: (event) => sink?.(event, 'ami'),
+    onCall: (event) => sink?.(event),
     onPbx: (event) => options.onPbxEvent?.(event),
   });
 
