@@ -70,7 +70,7 @@ export async function startDesk(effective: EffectiveConfig, log: Logger, runtime
   const ami = config.bridge.ami;
   if (ami?.enabled) {
     adapters.push(
-      createAmiAdapter({ ...ami, pingIntervalMs: ami.pingSeconds * 1000, log: log.child({ adapter: 'ami' }) }),
+      createAmiAdapter({ ...ami, pingIntervalMs: ami.pingSeconds * 1000, ringing: ringingBounds(config), log: log.child({ adapter: 'ami' }) }),
     );
   }
 
