@@ -3,18 +3,18 @@
  * every attached UI, and the handlers behind the typed desk API. Electron-free, so the
  * Electron shell and the browser host bind the very same desk.
  */
-import { type CallEvent, type CallLogEntry, isFinalState, type PopCard } from '../../../shared/call.js';
+import type { CallEvent, PopCard } from '../../../shared/call.js';
 import { customerDisplayName } from '../../../shared/customer-name.js';
 import type { DeskEvent, DeskHandlers, DeskLanguage, DeskState, SimulatedScenario } from '../../../shared/desk-api.js';
 import type { SyncStatus } from '../../../shared/sync.js';
 import type { AgentStateReport } from '../../../shared/board.js';
 import { DeskRequestError } from '../../../shared/desk-wire.js';
 import type { Locale } from '../../../shared/i18n/locales.js';
-import { normalisePhone } from '../../../shared/phone/normalise.js';
 import type { DeskConfig } from '../config/desk-config.js';
 import { SettingsNotSavedError } from '../config/user-settings.js';
 import type { Logger } from '../log.js';
 import type { DeskStore } from '../store/desk-store.js';
+import { callLogEntryOf, popCardFor } from './call-card.js';
 import { CallTracker, type UnheardCall } from './call-tracker.js';
 import { identifyCaller } from './identify-caller.js';
 import { createAgentState } from './agent-state.js';
@@ -101,41 +101,8 @@ export function createDesk({
   // A desk that opens is on the board at once, as available, not only after its first change.
   sync?.reportAgentState(agentState.report());
 
-  function makeCard(event: CallEvent): PopCard {
-    const phone = normalisePhone(event.remote, config.region);
-    const { match, candidates } = identifyCaller(store, phone);
-    const at = event.at ?? now().toISOString();
-    return {
-      callId: event.callId,
-      state: event.state,
-      direction: event.direction,
-      remote: { raw: event.remote, ...(event.remoteName ? { name: event.remoteName } : {}) },
-      phone,
-      ...(event.dialled ? { dialled: event.dialled } : {}),
-      ...(event.queue ? { queue: event.queue } : {}),
-      match,
-      candidates,
-      startedAt: at,
-      answeredAt: event.state === 'answered' ? at : null,
-      endedAt: isFinalState(event.state) ? at : null,
-    };
-  }
-
   function logCall(card: PopCard): void {
-    const only = card.candidates.length === 1 ? card.candidates[0] : undefined;
-    const entry: CallLogEntry = {
-      callId: card.callId,
-      outcome: card.state === 'missed' || card.state === 'answered_elsewhere' ? card.state : 'ended',
-      direction: card.direction,
-      remoteRaw: card.remote.raw,
-      phone: card.phone.kind === 'e164' ? card.phone.e164 : null,
-      customerId: only?.customer.id ?? null,
-      customerName: only ? customerDisplayName(only.customer) : null,
-      match: card.match,
-      startedAt: card.startedAt,
-      answeredAt: card.answeredAt,
-      endedAt: card.endedAt ?? now().toISOString(),
-    };
+    const entry = callLogEntryOf(card, now());
     store.recordCall(entry);
     emit({ name: 'callLogged', payload: entry });
   }
@@ -172,7 +139,7 @@ export function createDesk({
         log.warn({ callId: event.callId, state: event.state, source, owner: change.owner }, 'call event refused: the call is another bridge’s');
         return;
       case 'new': {
-        const card = makeCard(event);
+        const card = popCardFor(event, store, config.region, now());
         const unheard = tracker.add(card, source);
         log.info({ callId: card.callId, match: card.match, candidates: card.candidates.length, source }, 'call popped');
         emit({ name: 'pop', payload: card });
@@ -182,7 +149,7 @@ export function createDesk({
       }
       case 'finished-elsewhere':
         tracker.markFinished(event.callId, source);
-        logCall(makeCard(event));
+        logCall(popCardFor(event, store, config.region, now()));
         return;
       case 'changed':
         emit({ name: 'pop', payload: change.card });
