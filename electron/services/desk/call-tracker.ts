@@ -133,6 +133,8 @@ export class CallTracker {
     tracked.timer = setTimeout(() => {
       this.options.onRingTimeout({ card: tracked.card, source: tracked.source, why: 'ring-timeout' });
     }, this.options.bounds.ringTimeoutMs);
+    // A card's wait must not keep a desk that is shutting down alive.
+    tracked.timer.unref();
   }
 
   /** The live calls past the bound, the one just added kept: ringing ones before answered ones, oldest first within each. */

@@ -124,7 +124,7 @@ export function createDesk({
 
   /** A live call the bridge never ended goes as if it had said "missed": into the call log, never dropped unseen. */
   function letGo({ card, source, why }: UnheardCall): void {
-    log.info({ callId: card.callId, state: card.state, source, why }, 'call missed: no bridge ended it');
+    log.info({ callId: card.callId, state: card.state, source, why }, 'call closed: no bridge ended it');
     onCallEvent({ callId: card.callId, state: 'missed', remote: card.remote.raw, direction: card.direction, at: now().toISOString() }, source);
   }
 
