@@ -49,6 +49,17 @@ const PARSE_ERROR_REASONS: Record<string, InvalidReason> = {
   INVALID_COUNTRY: 'unknown-country-code',
 };
 
+/**
+ * What a phone number may be written with: digits, the separators people and PBXes put
+ * between them, one leading "+", and an extension at the end. libphonenumber finds a
+ * number inside any text ("ticket 20080272" is a Sofia number to it), so text with
+ * anything else in it is refused before it is parsed: a remote that is not a number
+ * must never pop a customer.
+ */
+const NUMBER_TEXT = /^\+?[\d\s().\-/]*\d[\d\s().\-/]*(?:(?:;ext=|\s*(?:ext\.?|x|#))\s*\d+)?$/i;
+/** Extensions and feature codes ("101", "*72") as a PBX dials them. */
+const INTERNAL_TEXT = /^[\d\s().*#-]+$/;
+
 /** "00" then a country code's first digit, with the separators people and PBXes put in between. */
 const FORWARDED_00 = /^[\s(]*0[\s-]*0[\s-]*[1-9]/;
 const FORWARDED_00_PREFIX = /^[\s(]*0[\s-]*0/;
@@ -66,15 +77,17 @@ export function normalisePhone(raw: string, region: Region, options: NormaliseOp
   const dial = toDialString(raw.trim());
   if (dial === 'withheld') return { kind: 'withheld', raw };
 
-  const digits = dial.number.replace(/\D/g, '');
-  const forwarded00 = FORWARDED_00.test(dial.number);
-  const international = forwarded00 || /^\s*\+/.test(dial.number);
-  if (!international && digits.length > 0 && digits.length <= maxInternal && /^[\d\s().*#-]+$/.test(dial.number)) {
-    return { kind: 'internal', raw, extension: dial.number.replace(/[\s().-]/g, '') };
+  const number = dial.number.trim();
+  const digits = number.replace(/\D/g, '');
+  const forwarded00 = FORWARDED_00.test(number);
+  const international = forwarded00 || number.startsWith('+');
+  if (!international && digits.length > 0 && digits.length <= maxInternal && INTERNAL_TEXT.test(number)) {
+    return { kind: 'internal', raw, extension: number.replace(/[\s().-]/g, '') };
   }
+  if (!NUMBER_TEXT.test(number)) return { kind: 'invalid', raw, reason: 'not-a-number' };
   if (dial.localToDomain && digits.length <= maxInternal) return { kind: 'internal', raw, extension: digits };
 
-  const text = dial.extension ? `${dial.number};ext=${dial.extension}` : dial.number;
+  const text = dial.extension ? `${number};ext=${dial.extension}` : number;
   const asDialled = parse(raw, text, region, digits);
   // libphonenumber strips only the desk region's own international prefix (011 in the US,
   // 0011 in Australia, 00 with a carrier code in Brazil). A PBX that forwards a caller's

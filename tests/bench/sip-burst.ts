@@ -46,7 +46,7 @@ export async function benchSipBurst(storeFile: string, ratePerSecond: number, se
     });
     const port = await freePort();
     const sip = createSipAdapter({ host: '127.0.0.1', port, transports: ['udp'], user: 'desk', log: pino({ level: 'silent' }) });
-    await sip.start((event, source) => desk.onCallEvent(event, source));
+    await sip.start((event) => desk.onCallEvent(event, sip.name));
 
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);

@@ -59,3 +59,23 @@ describe('AMI events for this desk', () => {
     expect(calls).toEqual([]);
   });
 });
+
+describe('what the AMI mapper holds', () => {
+  const ringHere = (n: number) => ({ Event: 'Newchannel', Channel: `PJSIP/1001-${n}`, ChannelStateDesc: 'Ringing', Linkedid: `L${n}`, ConnectedLineNum: '0888123456' });
+
+  it('holds no more live calls than the desk’s bound: a hangup it never hears of ends the oldest ringing call as missed', () => {
+    const calls: CallEvent[] = [];
+    const map = createAmiCallMapper({ deviceInterface: 'PJSIP/1001', onCall: (e) => calls.push(e), onPbx: () => undefined, maxLiveCalls: 2 });
+    for (const n of [1, 2, 3]) map.handle(ringHere(n));
+    expect(calls.map((c) => `${c.callId} ${c.state}`)).toEqual(['L1 ringing', 'L2 ringing', 'L1 missed', 'L3 ringing']);
+  });
+
+  it('forgets a queue caller once they leave the queue: a later ring of that call is not labelled with it', () => {
+    const { map, calls } = mapper();
+    map.handle({ Event: 'QueueCallerJoin', Queue: 'sales', Linkedid: 'L1', CallerIDNum: '0888123456', Position: '1' });
+    map.handle({ Event: 'QueueCallerLeave', Queue: 'sales', Linkedid: 'L1', Position: '1' });
+    map.handle(ringHere(1));
+    expect(calls).toMatchObject([{ callId: 'L1', state: 'ringing' }]);
+    expect(calls[0]!.queue).toBeUndefined();
+  });
+});

@@ -304,7 +304,7 @@ describe('JSON bridge feeding a real desk', () => {
     const events: DeskEvent[] = [];
     desk.subscribe((e) => events.push(e));
     bridge = createJsonBridge({ host: '127.0.0.1', port: 0, token: null, log: silentLogger });
-    await bridge.start((event, source) => desk.onCallEvent(event, source));
+    await bridge.start((event) => desk.onCallEvent(event, bridge.name));
     cleanups.push(() => bridge.stop());
     const base = `http://127.0.0.1:${bridge.address().port}`;
 

@@ -160,6 +160,23 @@ describe('normalisePhone: invalid input keeps the raw text and says why', () => 
   });
 });
 
+describe('normalisePhone: free text is not a number, whatever digits it holds', () => {
+  it.each([
+    'ticket 20080272',
+    'Order #020080272',
+    'acct:020080272',
+    'sip:ticket-020080272@pbx.example',
+    'tel:ticket-020080272',
+    '"Ivan" <sip:order020080272@pbx.example>',
+    'call me on 0888 123 456',
+    '0888 123 456 please',
+    'mailto:020080272@example.com',
+    '020080272abc',
+  ])('%j → invalid, not-a-number, with no digits to look up', (raw) => {
+    expect(normalisePhone(raw, 'BG')).toEqual({ kind: 'invalid', raw, reason: 'not-a-number' });
+  });
+});
+
 describe('normalisePhone options', () => {
   it('the internal length is configurable', () => {
     expect(normalisePhone('123456', 'BG', { maxInternalDigits: 6 })).toMatchObject({ kind: 'internal', extension: '123456' });

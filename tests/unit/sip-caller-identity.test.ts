@@ -33,9 +33,15 @@ describe('SIP display names are UTF-8 (RFC 3261 §7.3.1)', () => {
 describe('identity headers from a PBX (RFC 3325 §9.1)', () => {
   const asserted = { from_header: '"From Header" <sip:+359888000001@pbx.test>', caller_header: 'P-Asserted-Identity: "Asserted" <sip:+359888000002@pbx.test>' };
 
-  it('ignores a P-Asserted-Identity that does not parse, with a log line, and takes the caller from From', async () => {
+  it.each([
+    ['an unclosed <', '"Evil" <sip:+359888999999@pbx.test'],
+    ['an unclosed quote', '"Evil <sip:+359888999999@pbx.test>'],
+    ['a good entry, then a broken one', '<sip:+359888999999@pbx.test>, <tel:+359888999998'],
+    ['text after the address', '<sip:+359888999999@pbx.test> junk'],
+    ['no URI at all', '<ticket 20080272>'],
+  ])('ignores a P-Asserted-Identity with %s, with a log line, and takes the caller from From', async (_what, value) => {
     const { port, events, lines } = await startEndpoint(cleanups);
-    await ringThenCancel(cleanups, port, { ...asserted, caller_header: 'P-Asserted-Identity: "Evil" <sip:+359888999999@pbx.test' });
+    await ringThenCancel(cleanups, port, { ...asserted, caller_header: `P-Asserted-Identity: ${value}` });
     expect(ringing(events)).toMatchObject([{ remote: 'sip:+359888000001@pbx.test', remoteName: 'From Header' }]);
     expect(lines.find((l) => l.includes('SIP header ignored'))).toMatch(/p-asserted-identity/);
   });

@@ -45,7 +45,7 @@ describe('the desk registered to kamailio', () => {
       registration: { registrar: `127.0.0.1:${kamailioPort}`, domain: 'desk.test', username: 'agent1001', password: 'desk-secret-7', expiresSeconds: 300 },
       log: pino({ level: 'info' }, { write: (line: string) => lines.push(line) }),
     });
-    await sip.start((event, source) => desk.onCallEvent(event, source));
+    await sip.start((event) => desk.onCallEvent(event, sip.name));
     cleanups.push(() => sip.stop());
     await until(() => lines.some((l) => l.includes('SIP registered')), 'the registration', 10_000);
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_RINGING_BOUNDS } from '../../electron/services/telephony/adapter.js';
 import { SIP_LIMITS } from '../../electron/services/telephony/sip/sip-limits.js';
 import { until } from '../support/until.js';
 import { startEndpoint } from '../sip/endpoint.js';
@@ -126,19 +127,20 @@ describe('SIP requests the desk must refuse (RFC 3261)', () => {
 });
 
 describe('what calls ringing on the desk can hold', () => {
-  it('answers 486 Busy Here to an INVITE beyond the ringing bound, popping nothing', async () => {
-    const { port, events, messages } = await startEndpoint(cleanups, { limits: { ...SIP_LIMITS, maxRingingCalls: 3 } });
+  it('rings out the oldest call (480, missed) for an INVITE beyond the desk’s bound on live calls, and rings the new one', async () => {
+    const { port, events, messages } = await startEndpoint(cleanups, { ringing: { ...DEFAULT_RINGING_BOUNDS, maxLiveCalls: 3 } });
     const pbx = await peer();
     for (const n of [1, 2, 3]) await pbx.send(sipRequest({ callId: `ringing-${n}` }), port);
     await pbx.waitFor(180, 'ringing-3');
-    await pbx.send(sipRequest({ callId: 'one-too-many' }), port);
-    await pbx.waitFor(486, 'one-too-many');
-    expect(events.map((e) => e.callId)).toEqual(['ringing-1', 'ringing-2', 'ringing-3']);
-    expect(messages()).toContain('SIP INVITE refused: too many calls ringing');
+    await pbx.send(sipRequest({ callId: 'one-more' }), port);
+    await pbx.waitFor(480, 'ringing-1');
+    await pbx.waitFor(180, 'one-more');
+    expect(events.map((e) => `${e.callId} ${e.state}`)).toEqual(['ringing-1 ringing', 'ringing-2 ringing', 'ringing-3 ringing', 'ringing-1 missed', 'one-more ringing']);
+    expect(messages()).toContain('SIP call rang out');
   });
 
   it('answers 480 to a call that no CANCEL ends in time, and it is missed', async () => {
-    const { port, events } = await startEndpoint(cleanups, { limits: { ...SIP_LIMITS, ringTimeoutMs: 200 } });
+    const { port, events } = await startEndpoint(cleanups, { ringing: { ...DEFAULT_RINGING_BOUNDS, ringTimeoutMs: 200 } });
     const pbx = await peer();
     await pbx.send(sipRequest({ callId: 'never-cancelled' }), port);
     await pbx.waitFor(480, 'never-cancelled');

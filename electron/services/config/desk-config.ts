@@ -11,6 +11,7 @@ import { LOCALES, LocaleSchema } from '../../../shared/i18n/locales.js';
 import { translatorFor } from '../../../shared/i18n/translator.js';
 import { TimeZoneSchema } from '../../../shared/time-zone.js';
 import { isLoopbackHost } from '../host/allowed-hosts.js';
+import { DEFAULT_RINGING_BOUNDS } from '../telephony/adapter.js';
 import { isPeerAddress } from '../telephony/sip/sip-trust.js';
 import { updateUrlRefusal } from './update-feed.js';
 
@@ -40,6 +41,17 @@ export const DeskConfigSchema = z.strictObject({
   dispositions: z.array(DispositionSchema).min(1).max(50).default(DEFAULT_DISPOSITIONS),
   /** After a call the agent took, this long in wrap-up (the board shows it) before they are available again; 0: none. */
   wrapUpSeconds: z.number().int().min(0).max(3_600).default(30),
+  /**
+   * Calls a bridge never ends (a lost CANCEL, a webhook that stops posting): a ringing call
+   * with no news for ringTimeoutSeconds is missed, and beyond maxLiveCalls at once the
+   * oldest unanswered call is missed to make room. Defaults and why: DEFAULT_RINGING_BOUNDS.
+   */
+  calls: z
+    .strictObject({
+      ringTimeoutSeconds: z.number().int().min(10).max(3_600).default(DEFAULT_RINGING_BOUNDS.ringTimeoutMs / 1000),
+      maxLiveCalls: z.number().int().min(1).max(1_000).default(DEFAULT_RINGING_BOUNDS.maxLiveCalls),
+    })
+    .prefault({}),
   /** Demo data seeded into an empty store; 0 seeds nothing. */
   demoCustomers: z.number().int().min(0).max(1_000_000).default(500),
   simulator: z

@@ -18,7 +18,7 @@ import { createJsonBridge } from '../telephony/json-bridge.js';
 import { createSipAdapter } from '../telephony/sip/sip-adapter.js';
 import { createSimulator } from '../telephony/simulator.js';
 import { createSyncClient, type SyncClient } from '../sync/sync-client.js';
-import { createDesk, type Desk } from './desk.js';
+import { createDesk, type Desk, ringingBounds } from './desk.js';
 import { resolveLanguage, type SystemLanguage, systemLanguage } from './desk-language.js';
 import { createCallerPicker } from './simulated-callers.js';
 
@@ -66,11 +66,11 @@ export async function startDesk(effective: EffectiveConfig, log: Logger, runtime
     : undefined;
   if (bridge) adapters.push(bridge);
   const sip = config.bridge.sip;
-  if (sip?.enabled) adapters.push(createSipAdapter({ ...sip, log: log.child({ adapter: 'sip' }) }));
+  if (sip?.enabled) adapters.push(createSipAdapter({ ...sip, ringing: ringingBounds(config), log: log.child({ adapter: 'sip' }) }));
   const ami = config.bridge.ami;
   if (ami?.enabled) {
     adapters.push(
-      createAmiAdapter({ ...ami, pingIntervalMs: ami.pingSeconds * 1000, log: log.child({ adapter: 'ami' }) }),
+      createAmiAdapter({ ...ami, pingIntervalMs: ami.pingSeconds * 1000, ringing: ringingBounds(config), log: log.child({ adapter: 'ami' }) }),
     );
   }
 
@@ -104,11 +104,11 @@ export async function startDesk(effective: EffectiveConfig, log: Logger, runtime
     ...(simulator ? { ringSimulated: (s) => simulator.ring(s) } : {}),
     ...(sync ? { sync } : {}),
   });
-  const sink = (event: Parameters<Desk['onCallEvent']>[0], source: string) => desk.onCallEvent(event, source);
   const started: TelephonyAdapter[] = [];
   try {
     for (const adapter of adapters) {
-      await adapter.start(sink);
+      // Each bridge's calls under its own name: no bridge can name another's.
+      await adapter.start((event) => desk.onCallEvent(event, adapter.name));
       started.push(adapter);
     }
   } catch (err) {

@@ -3,23 +3,24 @@
  * every attached UI, and the handlers behind the typed desk API. Electron-free, so the
  * Electron shell and the browser host bind the very same desk.
  */
-import { type CallEvent, type CallLogEntry, isFinalState, type PopCard } from '../../../shared/call.js';
+import type { CallEvent, PopCard } from '../../../shared/call.js';
 import { customerDisplayName } from '../../../shared/customer-name.js';
 import type { DeskEvent, DeskHandlers, DeskLanguage, DeskState, SimulatedScenario } from '../../../shared/desk-api.js';
 import type { SyncStatus } from '../../../shared/sync.js';
 import type { AgentStateReport } from '../../../shared/board.js';
 import { DeskRequestError } from '../../../shared/desk-wire.js';
 import type { Locale } from '../../../shared/i18n/locales.js';
-import { normalisePhone } from '../../../shared/phone/normalise.js';
 import type { DeskConfig } from '../config/desk-config.js';
 import { SettingsNotSavedError } from '../config/user-settings.js';
 import type { Logger } from '../log.js';
 import type { DeskStore } from '../store/desk-store.js';
-import { CallTracker } from './call-tracker.js';
+import { callLogEntryOf, popCardFor } from './call-card.js';
+import { CallTracker, type UnheardCall } from './call-tracker.js';
 import { identifyCaller } from './identify-caller.js';
 import { createAgentState } from './agent-state.js';
 import { resolveLanguage, systemLanguage } from './desk-language.js';
 import { SignInRefused } from '../sync/sync-client.js';
+import type { RingingBounds } from '../telephony/adapter.js';
 
 export interface DeskDeps {
   config: DeskConfig;
@@ -45,7 +46,7 @@ const SYNC_OFF: SyncStatus = { state: 'off', pending: 0, rejected: 0, offlineSin
 
 export interface Desk {
   handlers: DeskHandlers;
-  /** The sink every telephony adapter feeds. */
+  /** The sink every telephony adapter feeds; `source` is the adapter's name, bound by whoever starts it. */
   onCallEvent(event: CallEvent, source: string): void;
   subscribe(listener: (event: DeskEvent) => void): () => void;
   /** The sync client pulled changes to these customers: cards showing them are read again. */
@@ -57,6 +58,11 @@ export interface Desk {
 }
 
 const CALL_LOG_ON_ATTACH = 50;
+
+/** The configuration's bounds on live calls, in the units the tracker and the SIP endpoint keep. */
+export function ringingBounds(config: DeskConfig): RingingBounds {
+  return { ringTimeoutMs: config.calls.ringTimeoutSeconds * 1000, maxLiveCalls: config.calls.maxLiveCalls };
+}
 
 export function createDesk({
   config,
@@ -70,7 +76,7 @@ export function createDesk({
   saveLocale,
   now = () => new Date(),
 }: DeskDeps): Desk {
-  const tracker = new CallTracker();
+  const tracker = new CallTracker({ bounds: ringingBounds(config), now, onRingTimeout: letGo });
   let language = startLanguage;
   const listeners = new Set<(event: DeskEvent) => void>();
 
@@ -95,41 +101,8 @@ export function createDesk({
   // A desk that opens is on the board at once, as available, not only after its first change.
   sync?.reportAgentState(agentState.report());
 
-  function makeCard(event: CallEvent): PopCard {
-    const phone = normalisePhone(event.remote, config.region);
-    const { match, candidates } = identifyCaller(store, phone);
-    const at = event.at ?? now().toISOString();
-    return {
-      callId: event.callId,
-      state: event.state,
-      direction: event.direction,
-      remote: { raw: event.remote, ...(event.remoteName ? { name: event.remoteName } : {}) },
-      phone,
-      ...(event.dialled ? { dialled: event.dialled } : {}),
-      ...(event.queue ? { queue: event.queue } : {}),
-      match,
-      candidates,
-      startedAt: at,
-      answeredAt: event.state === 'answered' ? at : null,
-      endedAt: isFinalState(event.state) ? at : null,
-    };
-  }
-
   function logCall(card: PopCard): void {
-    const only = card.candidates.length === 1 ? card.candidates[0] : undefined;
-    const entry: CallLogEntry = {
-      callId: card.callId,
-      outcome: card.state === 'missed' || card.state === 'answered_elsewhere' ? card.state : 'ended',
-      direction: card.direction,
-      remoteRaw: card.remote.raw,
-      phone: card.phone.kind === 'e164' ? card.phone.e164 : null,
-      customerId: only?.customer.id ?? null,
-      customerName: only ? customerDisplayName(only.customer) : null,
-      match: card.match,
-      startedAt: card.startedAt,
-      answeredAt: card.answeredAt,
-      endedAt: card.endedAt ?? now().toISOString(),
-    };
+    const entry = callLogEntryOf(card, now());
     store.recordCall(entry);
     emit({ name: 'callLogged', payload: entry });
   }
@@ -149,24 +122,34 @@ export function createDesk({
     }
   }
 
+  /** A live call the bridge never ended goes as if it had said "missed": into the call log, never dropped unseen. */
+  function letGo({ card, source, why }: UnheardCall): void {
+    log.info({ callId: card.callId, state: card.state, source, why }, 'call closed: no bridge ended it');
+    onCallEvent({ callId: card.callId, state: 'missed', remote: card.remote.raw, direction: card.direction, at: now().toISOString() }, source);
+  }
+
   function onCallEvent(event: CallEvent, source: string): void {
     const previous = tracker.get(event.callId);
-    const change = tracker.classify(event);
+    const change = tracker.classify(event, source);
     switch (change.kind) {
       case 'repeat':
         log.debug({ callId: event.callId, state: event.state, source }, 'repeated call event ignored');
         return;
+      case 'foreign':
+        log.warn({ callId: event.callId, state: event.state, source, owner: change.owner }, 'call event refused: the call is another bridge’s');
+        return;
       case 'new': {
-        const card = makeCard(event);
-        tracker.add(card);
+        const card = popCardFor(event, store, config.region, now());
+        const unheard = tracker.add(card, source);
         log.info({ callId: card.callId, match: card.match, candidates: card.candidates.length, source }, 'call popped');
         emit({ name: 'pop', payload: card });
         agentState.onCard(card, undefined);
+        for (const call of unheard) letGo(call);
         return;
       }
       case 'finished-elsewhere':
-        tracker.markFinished(event.callId);
-        logCall(makeCard(event));
+        tracker.markFinished(event.callId, source);
+        logCall(popCardFor(event, store, config.region, now()));
         return;
       case 'changed':
         emit({ name: 'pop', payload: change.card });
@@ -291,6 +274,9 @@ export function createDesk({
       emit({ name: 'syncStatus', payload: status });
     },
     language: () => language,
-    stop: () => agentState.stop(),
+    stop() {
+      agentState.stop();
+      tracker.stop();
+    },
   };
 }

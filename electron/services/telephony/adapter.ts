@@ -4,7 +4,34 @@
  */
 import type { CallEvent } from '../../../shared/call.js';
 
-export type CallEventSink = (event: CallEvent, source: string) => void;
+/**
+ * Where a bridge hands its events. The desk binds one sink to each bridge by the bridge's
+ * name, so the callIds a bridge reports are its own: it cannot name another bridge's calls.
+ */
+export type CallEventSink = (event: CallEvent) => void;
+
+/**
+ * How long a call may ring with no news, and how many calls may be live at once. The desk
+ * holds every bridge's calls to these (config `calls`); a bridge that keeps state per
+ * ringing call (the SIP endpoint's INVITE transactions) holds its own to the same numbers.
+ */
+export interface RingingBounds {
+  ringTimeoutMs: number;
+  maxLiveCalls: number;
+}
+
+export const DEFAULT_RINGING_BOUNDS: Readonly<RingingBounds> = {
+  /**
+   * Queues re-ring an agent every 15–60 s and proxies give up on a ringing leg after
+   * 3 minutes (RFC 3261 Timer C): five minutes with no news is a call whose end was lost.
+   */
+  ringTimeoutMs: 300_000,
+  /**
+   * A desk rings for one agent: even a queue burst is a handful. 256 bounds what calls that
+   * are never ended can hold (cards, SIP INVITEs) while staying far past any real burst.
+   */
+  maxLiveCalls: 256,
+};
 
 export interface TelephonyAdapter {
   /** Short, stable, shown in logs: "simulator", "json-bridge", "sip", "ami". */

@@ -67,7 +67,7 @@ export function createJsonBridge({ host, port, token, log, maxBodyBytes = DEFAUL
       log.warn({ via, reason: error }, 'call event rejected');
       return { status: 400, body: { error } };
     }
-    sink?.(parsed.data, 'json-bridge');
+    sink?.(parsed.data);
     return { status: 202, body: { accepted: true, callId: parsed.data.callId } };
   }
 

@@ -54,7 +54,7 @@ export function createSimulator({ pickCaller, intervalMs, timings, log, random =
     const caller = pickCaller(scenario);
     const callId = `sim-${randomUUID()}`;
     const send = (state: CallState) =>
-      sink?.({ callId, state, remote: caller.remote, direction: 'inbound', at: new Date().toISOString(), ...(caller.remoteName ? { remoteName: caller.remoteName } : {}) } satisfies CallEvent, 'simulator');
+      sink?.({ callId, state, remote: caller.remote, direction: 'inbound', at: new Date().toISOString(), ...(caller.remoteName ? { remoteName: caller.remoteName } : {}) } satisfies CallEvent);
     log.info({ callId, scenario }, 'simulated call');
     send('ringing');
     if (random() < missedShare) later(ringMs, () => send('missed'));

@@ -5,7 +5,7 @@
  */
 import type { PbxEvent } from '../../../../shared/pbx.js';
 import type { Logger } from '../../log.js';
-import type { CallEventSink, TelephonyAdapter } from '../adapter.js';
+import type { CallEventSink, RingingBounds, TelephonyAdapter } from '../adapter.js';
 import { createAmiCallMapper } from './ami-call-mapper.js';
 import { createAmiConnection } from './ami-connection.js';
 
@@ -18,6 +18,8 @@ export interface AmiAdapterOptions {
   deviceInterface: string;
   pingIntervalMs: number;
   retry?: { firstMs: number; maxMs: number };
+  /** The desk's bounds on live calls (config `calls`). */
+  ringing?: RingingBounds;
   log: Logger;
   onPbxEvent?: (event: PbxEvent) => void;
 }
@@ -27,8 +29,9 @@ export function createAmiAdapter(options: AmiAdapterOptions): TelephonyAdapter {
   let sink: CallEventSink | null = null;
   const mapper = createAmiCallMapper({
     deviceInterface: options.deviceInterface,
-    onCall: (event) => sink?.(event, 'ami'),
+    onCall: (event) => sink?.(event),
     onPbx: (event) => options.onPbxEvent?.(event),
+    ...(options.ringing ? { maxLiveCalls: options.ringing.maxLiveCalls } : {}),
   });
 
   const connection = createAmiConnection({

@@ -7,6 +7,7 @@
  */
 import { type CallEvent, type CallState, isFinalState } from '../../../../shared/call.js';
 import type { MemberDeviceState, PbxEvent } from '../../../../shared/pbx.js';
+import { DEFAULT_RINGING_BOUNDS } from '../adapter.js';
 import type { AmiMessage } from './ami-protocol.js';
 
 /** ast_device_state numbers as QueueMemberStatus reports them (include/asterisk/devicestate.h). */
@@ -25,13 +26,21 @@ export interface AmiCallMapperOptions {
   deviceInterface: string;
   onCall(event: CallEvent): void;
   onPbx(event: PbxEvent): void;
+  /** The desk's bound on live calls (config `calls`): a hangup lost in a reconnect cannot make the mapper hold calls forever. */
+  maxLiveCalls?: number;
   now?: () => Date;
 }
 
 const int = (value: string | undefined) => (value && /^-?\d+$/.test(value) ? Number(value) : 0);
 const named = (value: string | undefined) => (value && value !== '<unknown>' ? value : undefined);
 
-export function createAmiCallMapper({ deviceInterface, onCall, onPbx, now = () => new Date() }: AmiCallMapperOptions) {
+export function createAmiCallMapper({
+  deviceInterface,
+  onCall,
+  onPbx,
+  maxLiveCalls = DEFAULT_RINGING_BOUNDS.maxLiveCalls,
+  now = () => new Date(),
+}: AmiCallMapperOptions) {
   const device = deviceInterface.toLowerCase();
   const calls = new Map<string, TrackedCall>();
   const queueOf = new Map<string, string>();
@@ -46,6 +55,7 @@ export function createAmiCallMapper({ deviceInterface, onCall, onPbx, now = () =
   function report(callId: string, state: CallState, details?: Omit<TrackedCall, 'state'>): void {
     const known = calls.get(callId);
     if (!known && (state !== 'ringing' || !details)) return;
+    if (!known) makeRoom();
     const queue = known?.queue ?? details?.queue ?? queueOf.get(callId);
     const call: TrackedCall = { ...(known ?? details!), state, ...(queue ? { queue } : {}) };
     calls.set(callId, call);
@@ -62,6 +72,15 @@ export function createAmiCallMapper({ deviceInterface, onCall, onPbx, now = () =
     if (isFinalState(state)) {
       calls.delete(callId);
       queueOf.delete(callId);
+    }
+  }
+
+  /** As the desk does with its cards: the oldest ringing call, else the oldest answered one, ends to make room for a new one. */
+  function makeRoom(): void {
+    while (calls.size >= maxLiveCalls) {
+      const [oldest] = [...calls].sort(([, a], [, b]) => Number(a.state !== 'ringing') - Number(b.state !== 'ringing'));
+      if (!oldest) return;
+      report(oldest[0], oldest[1].state === 'ringing' ? 'missed' : 'ended');
     }
   }
 
@@ -94,9 +113,12 @@ export function createAmiCallMapper({ deviceInterface, onCall, onPbx, now = () =
         onPbx({ kind: 'queueCallerJoin', ...inQueue(), caller: e.CallerIDNum ?? '', position: int(e.Position) });
         return;
       case 'QueueCallerLeave':
+        // Every caller of every queue passes through here, most of them to other agents: none is kept past the queue.
+        queueOf.delete(linkedid);
         onPbx({ kind: 'queueCallerLeave', ...inQueue(), position: int(e.Position) });
         return;
       case 'QueueCallerAbandon':
+        queueOf.delete(linkedid);
         onPbx({ kind: 'queueCallerAbandon', ...inQueue(), position: int(e.Position), holdSeconds: int(e.HoldTime) });
         report(linkedid, 'missed');
         return;

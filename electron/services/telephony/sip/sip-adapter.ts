@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import type { SipMessage } from 'sip';
 import { type CallEvent, CallEventSchema, type CallState } from '../../../../shared/call.js';
 import type { Logger } from '../../log.js';
-import type { CallEventSink, TelephonyAdapter } from '../adapter.js';
+import { type CallEventSink, DEFAULT_RINGING_BOUNDS, type RingingBounds, type TelephonyAdapter } from '../adapter.js';
 import { byeMatches, cancelMatches, type RingingInvite } from './sip-call-match.js';
 import { callerOf, type SipCaller } from './sip-identity.js';
 import { SIP_LIMITS, type SipLimits } from './sip-limits.js';
@@ -36,12 +36,14 @@ export interface SipAdapterOptions {
   trustedPeers?: string[];
   /** The bounds of sip-limits.ts; only tests change them. */
   limits?: SipLimits;
+  /** The desk's bounds on ringing calls (config `calls`), so this endpoint holds no INVITE the desk has let go of. */
+  ringing?: RingingBounds;
   log: Logger;
 }
 
 interface RingingCall extends RingingInvite {
   caller: SipCaller;
-  /** Rings out after limits.ringTimeoutMs. */
+  /** Rings out after ringing.ringTimeoutMs. */
   timer: NodeJS.Timeout;
 }
 
@@ -52,6 +54,7 @@ const ANSWERED_ELSEWHERE = /^\s*SIP\s*;(?:.*;)?\s*cause\s*=\s*200\b/i;
 export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
   const { log } = options;
   const limits = options.limits ?? SIP_LIMITS;
+  const ringing = options.ringing ?? DEFAULT_RINGING_BOUNDS;
   const contact = `sip:${options.user}@${options.publicAddress ?? options.host}:${options.port}`;
   const calls = new Map<string, RingingCall>();
   let stack: SipStack | null = null;
@@ -61,7 +64,7 @@ export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
 
   function emit(callId: string, state: CallState, caller: SipCaller): void {
     const event: CallEvent = { callId, state, direction: 'inbound', at: new Date().toISOString(), ...caller };
-    sink?.(event, 'sip');
+    sink?.(event);
   }
 
   /** The first bound of shared/call.ts the ringing event of this call would break, or null. */
@@ -90,12 +93,11 @@ export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
       stack.respond(invite, 400, 'Call Details Out Of Bounds');
       return undefined;
     }
-    if (calls.size >= limits.maxRingingCalls) {
-      log.warn({ callId, remote, limit: limits.maxRingingCalls }, 'SIP INVITE refused: too many calls ringing');
-      stack.respond(invite, 486, 'Busy Here');
-      return undefined;
+    // As the desk does with its cards: the oldest unanswered call makes room, so INVITEs that are never cancelled cannot keep a new caller out.
+    for (const oldest of [...calls.values()].slice(0, Math.max(0, calls.size + 1 - ringing.maxLiveCalls))) {
+      ringOut(oldest, stack, `more than ${ringing.maxLiveCalls} calls ringing`);
     }
-    const call: RingingCall = { invite, remote, toTag: randomBytes(6).toString('hex'), caller, timer: setTimeout(() => ringOut(call, stack), limits.ringTimeoutMs) };
+    const call: RingingCall = { invite, remote, toTag: randomBytes(6).toString('hex'), caller, timer: setTimeout(() => ringOut(call, stack, 'no CANCEL in time'), ringing.ringTimeoutMs) };
     calls.set(callId, call);
     log.info({ callId, dialled: caller.dialled }, 'SIP call ringing');
     emit(callId, 'ringing', caller);
@@ -111,8 +113,8 @@ export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
     stack.respond(invite, 180, 'Ringing', { toTag: call.toTag, headers: { contact: [{ uri: contact, params: {} }] } });
   }
 
-  function ringOut(call: RingingCall, stack: SipStack): void {
-    log.info({ callId: call.invite.headers['call-id'] }, 'SIP call rang out without a CANCEL');
+  function ringOut(call: RingingCall, stack: SipStack, why: string): void {
+    log.info({ callId: call.invite.headers['call-id'], why }, 'SIP call rang out');
     stack.respond(call.invite, 480, 'Temporarily Unavailable', { toTag: call.toTag });
     end(call, 'missed');
   }

@@ -2,6 +2,8 @@
  * Every bound the SIP endpoint puts on what a peer may send or hold, in one place. A
  * desk must survive any byte stream on its SIP port; these keep what one peer can make
  * it buffer, parse or keep open small, while leaving real PBX traffic far inside them.
+ * How many calls may ring and for how long is the desk's, for every bridge alike
+ * (RingingBounds in ../adapter.ts).
  */
 export interface SipLimits {
   maxHeaderBytes: number;
@@ -10,8 +12,6 @@ export interface SipLimits {
   maxTcpConnections: number;
   tcpIdleMs: number;
   maxWriteQueueBytes: number;
-  maxRingingCalls: number;
-  ringTimeoutMs: number;
 }
 
 export const SIP_LIMITS: Readonly<SipLimits> = {
@@ -49,16 +49,4 @@ export const SIP_LIMITS: Readonly<SipLimits> = {
    * which the connection is dropped rather than grown.
    */
   maxWriteQueueBytes: 256 * 1024,
-  /**
-   * Calls ringing here at once, each holding its INVITE until a CANCEL. A desk rings for
-   * one agent: even a queue burst is a handful; 256 bounds what INVITEs that are never
-   * cancelled can hold, and a call beyond it is answered 486 Busy Here.
-   */
-  maxRingingCalls: 256,
-  /**
-   * A call still ringing after this long is answered 480 and missed, so a lost CANCEL does
-   * not hold it forever. Queues re-ring an agent every 15–60 s and proxies give up on a
-   * ringing leg after 3 minutes (RFC 3261 Timer C); 10 minutes is past any real ring.
-   */
-  ringTimeoutMs: 600_000,
 };
