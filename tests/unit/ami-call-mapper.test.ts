@@ -4,7 +4,7 @@ import type { CallEvent } from '../../shared/call.js';
 
 function mapper() {
   const calls: CallEvent[] = [];
-  const map = createAmiCallMapper({ deviceInterface: 'PJSIP/1001', onCall: (e) => calls.push(e), onPbx: () => undefined, now: () => new Date('2026-11-24T10:00:00Z') });
+  const map = createAmiCallMapper({ deviceInterface: 'PJSIP/1001', onCall: (e) => calls.push(e), onPbx: () => undefined, onRefused: () => undefined, now: () => new Date('2026-11-24T10:00:00Z') });
   return { map, calls, states: () => calls.map((c) => c.state) };
 }
 

@@ -7,6 +7,7 @@
  */
 import { type CallEvent, type CallState, isFinalState } from '../../../../shared/call.js';
 import type { MemberDeviceState, PbxEvent } from '../../../../shared/pbx.js';
+import { callEventProblem } from '../adapter.js';
 import type { AmiMessage } from './ami-protocol.js';
 
 /** ast_device_state numbers as QueueMemberStatus reports them (include/asterisk/devicestate.h). */
@@ -25,13 +26,15 @@ export interface AmiCallMapperOptions {
   deviceInterface: string;
   onCall(event: CallEvent): void;
   onPbx(event: PbxEvent): void;
+  /** A call that would have rung here breaks a bound of shared/call.ts: no card, and none of its later events either. */
+  onRefused(callId: string, issue: string): void;
   now?: () => Date;
 }
 
 const int = (value: string | undefined) => (value && /^-?\d+$/.test(value) ? Number(value) : 0);
 const named = (value: string | undefined) => (value && value !== '<unknown>' ? value : undefined);
 
-export function createAmiCallMapper({ deviceInterface, onCall, onPbx, now = () => new Date() }: AmiCallMapperOptions) {
+export function createAmiCallMapper({ deviceInterface, onCall, onPbx, onRefused, now = () => new Date() }: AmiCallMapperOptions) {
   const device = deviceInterface.toLowerCase();
   const calls = new Map<string, TrackedCall>();
   const queueOf = new Map<string, string>();
@@ -48,8 +51,7 @@ export function createAmiCallMapper({ deviceInterface, onCall, onPbx, now = () =
     if (!known && (state !== 'ringing' || !details)) return;
     const queue = known?.queue ?? details?.queue ?? queueOf.get(callId);
     const call: TrackedCall = { ...(known ?? details!), state, ...(queue ? { queue } : {}) };
-    calls.set(callId, call);
-    onCall({
+    const event: CallEvent = {
       callId,
       state,
       remote: call.remote,
@@ -58,7 +60,12 @@ export function createAmiCallMapper({ deviceInterface, onCall, onPbx, now = () =
       ...(call.remoteName ? { remoteName: call.remoteName } : {}),
       ...(call.dialled ? { dialled: call.dialled } : {}),
       ...(call.queue ? { queue: call.queue } : {}),
-    });
+    };
+    // A known call passed when it rang, and its details do not change after.
+    const problem = known ? null : callEventProblem(event);
+    if (problem) return onRefused(callId, problem);
+    calls.set(callId, call);
+    onCall(event);
     if (isFinalState(state)) {
       calls.delete(callId);
       queueOf.delete(callId);
