@@ -8,8 +8,10 @@ import { z } from 'zod';
 
 /** Longest text each kind of field takes, in UTF-16 code units (what `String.length` and zod count). */
 export const TEXT_BOUNDS = {
-  /** Record ids: desk UUIDs, ERP keys from a feed, agent ids. */
+  /** Record ids: desk UUIDs, agent ids. */
   id: 64,
+  /** The key a record has in the ERP or helpdesk feed it was imported from; the hub keeps it, desks never see it. */
+  externalId: 100,
   /** A SIP Call-ID or an Asterisk Linkedid: RFC 3261 sets no limit, real PBXes stay far under this. */
   callId: 128,
   /** A number as a bridge received it: a SIP URI with its parameters, a tel: URI, "anonymous". */

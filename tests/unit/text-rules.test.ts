@@ -13,6 +13,7 @@ import { CallEventSchema } from '../../shared/call.js';
 import { deskRequests } from '../../shared/desk-api.js';
 import { createDeskDispatcher } from '../../shared/desk-wire.js';
 import { ChangeSchema, LoginRequestSchema, MutationSchema, NewAgentSchema } from '../../shared/sync.js';
+import { withoutControlCharacters } from '../../shared/text-rules.js';
 import { deskCustomers } from '../fixtures/desk-customers.js';
 
 /** Every string leaf of a schema, with its path: what a peer can fill with text. */
@@ -55,6 +56,14 @@ describe('text that crosses a boundary', () => {
     const note = leaves.find(([path]) => path === 'saveAnnotation.note')![1];
     expect(note.safeParse('first line\n\tsecond line\r\nthird').success).toBe(true);
     expect(leaves.find(([path]) => path === 'CallEvent.remoteName')![1].safeParse('Ivan\nIvanov').success).toBe(false);
+  });
+});
+
+describe('what a text box keeps of pasted text', () => {
+  it('drops every control character from a single line, and all but tab and line breaks from a note', () => {
+    const pasted = 'Ivan\u0000 Iva\u001b[1mnov\u0085\tnext\r\nline\u007f';
+    expect(withoutControlCharacters(pasted, 'single-line')).toBe('Ivan Iva[1mnovnextline');
+    expect(withoutControlCharacters(pasted, 'multi-line')).toBe('Ivan Iva[1mnov\tnext\r\nline');
   });
 });
 
