@@ -79,6 +79,14 @@ describe('the hub refuses a note stamped far from its clock', () => {
     expect(await stored(skewed.mutationId)).toBe(0);
   });
 
+  it('rejects a customer edit stamped in year 9999, which would pin the customer’s last change there', async () => {
+    const { rows } = await hub.db.query<{ id: string; updated_at: Date }>("SELECT id, updated_at FROM customers WHERE external_id = '1001'");
+    const edit: Mutation = { mutationId: randomUUID(), kind: 'customer.update', payload: { customerId: rows[0]!.id, fields: { industry: 'Telecom' }, at: '9999-12-31T00:00:00.000Z' } };
+    expect((await push([edit])).json.results).toEqual([{ mutationId: edit.mutationId, status: 'rejected', reason: expect.stringMatching(/ahead of the hub's clock/) }]);
+    const after = await hub.db.query<{ updated_at: Date }>('SELECT updated_at FROM customers WHERE id = $1', [rows[0]!.id]);
+    expect(after.rows[0]!.updated_at).toEqual(rows[0]!.updated_at);
+  });
+
   it('takes one from a desk whose clock is a few hours fast, or written during a month offline', async () => {
     const fast = note({ at: hoursFromNow(6) });
     const offline = note({ at: hoursFromNow(-30 * 24) });
