@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { localisedLabelSchema } from './i18n/localised-label.js';
 import { PbxEventSchema } from './pbx.js';
+import { singleLineText } from './text-rules.js';
 
 const IsoTime = z.iso.datetime({ offset: true });
 
@@ -16,9 +17,9 @@ export type AgentState = z.infer<typeof AgentStateSchema>;
 export const AgentStateReportSchema = z.strictObject({
   state: AgentStateSchema,
   /** Only with `break`: lunch, training… */
-  breakReason: z.string().trim().min(1).max(60).optional(),
+  breakReason: singleLineText('breakReason').trim().min(1).optional(),
   /** The call the agent is ringing with, on, or wrapping up. */
-  call: z.strictObject({ customer: z.string().max(200).nullable(), queue: z.string().max(100).nullable() }).optional(),
+  call: z.strictObject({ customer: singleLineText('displayName').nullable(), queue: singleLineText('pbxName').nullable() }).optional(),
   at: IsoTime,
 }).refine((r) => r.state === 'break' || r.breakReason === undefined, { message: 'a break reason goes only with the break state', path: ['breakReason'] });
 export type AgentStateReport = z.infer<typeof AgentStateReportSchema>;
@@ -39,9 +40,9 @@ const Level = z.object({ amber: z.number().min(0), red: z.number().min(0) });
 /** How a queue is judged: T for its service level, and where its tiles turn amber and red. */
 export const QueueSettingsSchema = z.strictObject({
   /** The queue as the PBX names it. */
-  name: z.string().min(1).max(100),
+  name: singleLineText('pbxName').min(1),
   /** What the board shows for it, one string or one per language; the name when none. */
-  label: localisedLabelSchema(100).optional(),
+  label: localisedLabelSchema(singleLineText('pbxName')).optional(),
   serviceLevelSeconds: z.number().int().min(1).max(3_600).default(20),
   /** Calls waiting at or above. */
   waiting: Level.default({ amber: 3, red: 6 }),
@@ -97,7 +98,7 @@ export type BoardUpdate = z.infer<typeof BoardUpdateSchema>;
 /** One thing the board learns: a PBX queue event, or an agent's state as their desk reported it. */
 export const BoardInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('pbx'), event: PbxEventSchema }),
-  z.strictObject({ kind: z.literal('agent'), agentId: z.string().min(1).max(64), name: z.string().min(1).max(100), report: AgentStateReportSchema }),
+  z.strictObject({ kind: z.literal('agent'), agentId: singleLineText('id').min(1), name: singleLineText('personName').min(1), report: AgentStateReportSchema }),
 ]);
 export type BoardInput = z.infer<typeof BoardInputSchema>;
 

@@ -1,6 +1,7 @@
 /** Calls as the telephony bridges report them, and the cards and log rows the desk makes of them. */
 import { z } from 'zod';
 import { CustomerCardSchema, E164Schema, NormalisedPhoneSchema } from './domain.js';
+import { singleLineText } from './text-rules.js';
 
 /** answered_elsewhere: rang here, was taken by a colleague (SIP "Reason: SIP;cause=200", a queue's other agent). */
 export const CallStateSchema = z.enum(['ringing', 'answered', 'ended', 'missed', 'answered_elsewhere']);
@@ -16,14 +17,14 @@ export function isFinalState(state: CallState): state is 'ended' | 'missed' | 'a
  * received (a SIP URI, a national form, "anonymous"…): only the normaliser reads it.
  */
 export const CallEventSchema = z.strictObject({
-  callId: z.string().min(1).max(128),
+  callId: singleLineText('callId').min(1),
   state: CallStateSchema,
-  remote: z.string().max(512),
-  remoteName: z.string().max(200).optional(),
+  remote: singleLineText('remoteAsReceived'),
+  remoteName: singleLineText('displayName').optional(),
   direction: z.enum(['inbound', 'outbound']).default('inbound'),
   /** The line, DID or queue the caller dialled, so the card can say what they called about. */
-  dialled: z.string().max(512).optional(),
-  queue: z.string().max(100).optional(),
+  dialled: singleLineText('remoteAsReceived').optional(),
+  queue: singleLineText('pbxName').optional(),
   at: z.iso.datetime({ offset: true }).optional(),
 });
 export type CallEvent = z.output<typeof CallEventSchema>;

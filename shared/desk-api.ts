@@ -17,8 +17,9 @@ import {
 import { CustomerUpdateSchema, SyncStatusSchema } from './sync.js';
 import { AgentStateSchema } from './board.js';
 import { LocaleSchema } from './i18n/locales.js';
+import { singleLineText } from './text-rules.js';
 
-const CallIdInput = z.strictObject({ callId: z.string().min(1).max(128) });
+const CallIdInput = z.strictObject({ callId: singleLineText('callId').min(1) });
 
 export const SimulatedScenarioSchema = z.enum(['known', 'several', 'probable', 'unknown', 'withheld']);
 export type SimulatedScenario = z.infer<typeof SimulatedScenarioSchema>;
@@ -63,12 +64,12 @@ export const deskRequests = {
   getDeskState: { input: z.strictObject({}), output: DeskStateSchema },
   searchCustomers: {
     input: z.strictObject({
-      query: z.string().trim().min(1).max(200),
+      query: singleLineText('searchQuery').trim().min(1),
       limit: z.number().int().min(1).max(100).default(20),
     }),
     output: z.array(CustomerSummarySchema),
   },
-  getCustomerCard: { input: z.strictObject({ customerId: z.string().min(1).max(64) }), output: CustomerCardSchema },
+  getCustomerCard: { input: z.strictObject({ customerId: singleLineText('id').min(1) }), output: CustomerCardSchema },
   createCustomer: { input: NewCustomerSchema, output: CustomerCardSchema },
   updateCustomer: { input: CustomerUpdateSchema, output: CustomerCardSchema },
   saveAnnotation: { input: AnnotationSchema, output: InteractionSchema },
@@ -91,7 +92,7 @@ export const deskRequests = {
     output: DeskAgentStateSchema,
   },
   /** Signs this desk's agent in to the hub; answers with the sync status after the first sync. */
-  signIn: { input: z.strictObject({ password: z.string().min(1).max(200) }), output: SyncStatusSchema },
+  signIn: { input: z.strictObject({ password: singleLineText('password').min(1) }), output: SyncStatusSchema },
   /** Writes the diagnostics archive on the desk's machine; answers with its path. */
   exportDiagnostics: { input: z.strictObject({}), output: z.strictObject({ file: z.string() }) },
   /** The agent picks their language: every attached UI switches at once, and the desk keeps it in the user's settings. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { type DeskEvent, type DeskHandlers, deskRequests, isDeskRequestName } from './desk-api.js';
 import type { Translation } from './i18n/translations.js';
 import { translatorFor } from './i18n/translator.js';
+import { CONTROL_CHARACTERS } from './text-rules.js';
 
 export const RequestEnvelopeSchema = z.strictObject({
   id: z.number().int().nonnegative(),
@@ -76,7 +77,9 @@ export function createDeskDispatcher(handlers: DeskHandlers, onInternalError: (n
     const parsed = deskRequests[name].input.safeParse(input ?? {});
     if (!parsed.success) {
       // The operator can act on "check what you entered", not on schema paths: those are for the log and tools.
-      return { id, ok: false, error: { ...deskError('bad_request', 'badRequest'), message: `${name}: ${describeIssues(parsed.error)}` } };
+      // Invisible characters get their own sentence: checking what you see would never find them.
+      const key = parsed.error.issues.some((i) => i.message === CONTROL_CHARACTERS) ? 'controlCharacters' : 'badRequest';
+      return { id, ok: false, error: { ...deskError('bad_request', key), message: `${name}: ${describeIssues(parsed.error)}` } };
     }
     try {
       const handler = handlers[name] as (params: unknown) => Promise<unknown>;

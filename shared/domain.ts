@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { customerDisplayName, NAMELESS_CUSTOMER } from './customer-name.js';
 import { localisedLabelSchema } from './i18n/localised-label.js';
+import { multiLineText, singleLineText, TEXT_BOUNDS } from './text-rules.js';
 
 export const RegionSchema = z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166 region, e.g. "BG"');
 export type Region = z.infer<typeof RegionSchema>;
@@ -14,7 +15,9 @@ export type Region = z.infer<typeof RegionSchema>;
 export const E164Schema = z.string().regex(/^\+[1-9]\d{5,14}$/, 'an E.164 number such as +359888123456');
 export type E164 = z.infer<typeof E164Schema>;
 
-const Id = z.string().min(1).max(64);
+const Id = singleLineText('id').min(1);
+const CallId = singleLineText('callId').min(1);
+const DispositionCode = singleLineText('dispositionCode').min(1).regex(/^[a-z0-9_-]+$/);
 const IsoTime = z.iso.datetime({ offset: true });
 const IsoDate = z.iso.date();
 
@@ -46,15 +49,15 @@ export type CustomerType = z.infer<typeof CustomerTypeSchema>;
 
 export const CustomerSchema = z.object({
   id: Id,
-  customerNumber: z.string().min(1).max(32),
-  firstName: z.string().max(100),
-  lastName: z.string().max(100),
-  company: z.string().max(200).nullable(),
-  email: z.string().max(200).nullable(),
+  customerNumber: singleLineText('customerNumber').min(1),
+  firstName: singleLineText('personName'),
+  lastName: singleLineText('personName'),
+  company: singleLineText('company').nullable(),
+  email: singleLineText('email').nullable(),
   type: CustomerTypeSchema,
-  industry: z.string().max(100).nullable(),
-  source: z.string().max(100).nullable(),
-  tags: z.array(z.string().max(50)).max(50),
+  industry: singleLineText('category').nullable(),
+  source: singleLineText('category').nullable(),
+  tags: z.array(singleLineText('tag')).max(50),
   country: RegionSchema.nullable(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
@@ -68,12 +71,13 @@ export type Phone = z.infer<typeof PhoneSchema>;
 export const PurchaseSchema = z.object({
   id: Id,
   customerId: Id,
-  orderNumber: z.string(),
-  product: z.string(),
+  orderNumber: singleLineText('orderNumber'),
+  product: singleLineText('product'),
   quantity: z.number().int().positive(),
   /** Minor units (cents, stotinki…) so sums never drift. */
   amountMinor: z.number().int(),
-  currency: z.string().length(3),
+  /** ISO 4217. */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as EUR'),
   purchasedAt: IsoTime,
 });
 export type Purchase = z.infer<typeof PurchaseSchema>;
@@ -83,7 +87,7 @@ export const TicketPrioritySchema = z.enum(['urgent', 'high', 'normal', 'low']);
 export const TicketSchema = z.object({
   id: Id,
   customerId: Id,
-  subject: z.string(),
+  subject: singleLineText('ticketSubject'),
   status: TicketStatusSchema,
   priority: TicketPrioritySchema,
   openedAt: IsoTime,
@@ -97,20 +101,20 @@ export const InteractionSchema = z.object({
   id: Id,
   customerId: Id.nullable(),
   kind: InteractionKindSchema,
-  callId: z.string().nullable(),
+  callId: CallId.nullable(),
   phone: E164Schema.nullable(),
-  disposition: z.string().nullable(),
-  note: z.string(),
+  disposition: DispositionCode.nullable(),
+  note: multiLineText('note'),
   followUpOn: IsoDate.nullable(),
-  agent: z.string(),
+  agent: Id,
   at: IsoTime,
 });
 export type Interaction = z.infer<typeof InteractionSchema>;
 
 /** One entry of the desk's configurable list of call outcomes; its label one string, or one per language. */
 export const DispositionSchema = z.object({
-  code: z.string().min(1).max(40).regex(/^[a-z0-9_-]+$/),
-  label: localisedLabelSchema(80),
+  code: DispositionCode,
+  label: localisedLabelSchema(singleLineText('dispositionLabel')),
 });
 export type Disposition = z.infer<typeof DispositionSchema>;
 
@@ -119,11 +123,11 @@ export const AnnotationSchema = z
   .object({
     /** Client-generated, so a retried save is recognised and never stored twice. */
     mutationId: z.uuid(),
-    callId: z.string().min(1).max(128).nullable(),
+    callId: CallId.nullable(),
     customerId: Id.nullable(),
     phone: E164Schema.nullable(),
-    note: z.string().max(10_000),
-    disposition: z.string().min(1).max(40),
+    note: multiLineText('note'),
+    disposition: DispositionCode,
     followUpOn: IsoDate.nullable(),
   })
   .refine((a) => a.customerId !== null || a.phone !== null || a.callId !== null, {
@@ -133,10 +137,10 @@ export type Annotation = z.infer<typeof AnnotationSchema>;
 
 export const NewCustomerSchema = z.object({
   mutationId: z.uuid(),
-  firstName: z.string().trim().max(100),
-  lastName: z.string().trim().max(100),
-  company: z.string().trim().max(200).nullable(),
-  email: z.email().max(200).nullable(),
+  firstName: singleLineText('personName').trim(),
+  lastName: singleLineText('personName').trim(),
+  company: singleLineText('company').trim().nullable(),
+  email: z.email().max(TEXT_BOUNDS.email).nullable(),
   type: CustomerTypeSchema,
   phones: z.array(PhoneSchema).max(10),
 }).refine((c) => customerDisplayName(c) !== '', { message: NAMELESS_CUSTOMER });

@@ -6,30 +6,35 @@
  */
 import { z } from 'zod';
 import { CustomerSchema, InteractionSchema, PhoneSchema, PurchaseSchema, TicketSchema } from './domain.js';
+import { singleLineText, TEXT_BOUNDS } from './text-rules.js';
+
+const AgentId = singleLineText('id').min(1);
+const CustomerId = singleLineText('id').min(1);
+const Password = singleLineText('password');
 
 export const AgentRoleSchema = z.enum(['operator', 'supervisor', 'admin']);
 export type AgentRole = z.infer<typeof AgentRoleSchema>;
 
 export const AgentSchema = z.object({
-  id: z.string().min(1).max(64),
-  username: z.string().min(1).max(64),
-  name: z.string().min(1).max(100),
+  id: AgentId,
+  username: singleLineText('username').min(1),
+  name: singleLineText('personName').min(1),
   role: AgentRoleSchema,
 });
 export type Agent = z.infer<typeof AgentSchema>;
 
 export const LoginRequestSchema = z.strictObject({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(200),
+  username: singleLineText('username').min(1),
+  password: Password.min(1),
 });
 export const SessionSchema = z.object({ token: z.string().min(32), agent: AgentSchema, expiresAt: z.iso.datetime({ offset: true }) });
 export type Session = z.infer<typeof SessionSchema>;
 
 export const NewAgentSchema = z.strictObject({
-  username: z.string().regex(/^[a-z0-9._-]{1,64}$/, 'lower-case letters, digits, ".", "_" or "-"'),
-  name: z.string().trim().min(1).max(100),
+  username: z.string().min(1).max(TEXT_BOUNDS.username).regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits, ".", "_" or "-"'),
+  name: singleLineText('personName').trim().min(1),
   role: AgentRoleSchema,
-  password: z.string().min(10, 'a password needs at least 10 characters').max(200),
+  password: Password.min(10, 'a password needs at least 10 characters'),
 });
 export type NewAgent = z.infer<typeof NewAgentSchema>;
 
@@ -85,7 +90,7 @@ const MutationId = z.uuid();
 /** An operator's edit as the desk takes it: only the fields they changed, so a colleague's edit of another field survives. */
 export const CustomerUpdateSchema = z.strictObject({
   mutationId: MutationId,
-  customerId: z.string().min(1).max(64),
+  customerId: CustomerId,
   fields: CustomerEditSchema,
 });
 export type CustomerUpdate = z.infer<typeof CustomerUpdateSchema>;
@@ -101,13 +106,31 @@ export const MutationSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     mutationId: MutationId,
     kind: z.literal('customer.update'),
-    payload: z.strictObject({ customerId: z.string().min(1).max(64), fields: CustomerEditSchema, at: z.iso.datetime({ offset: true }) }),
+    payload: z.strictObject({ customerId: CustomerId, fields: CustomerEditSchema, at: z.iso.datetime({ offset: true }) }),
   }),
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
 export type MutationKind = Mutation['kind'];
 
 export const PUSH_BATCH_MAX = 500;
+
+/**
+ * How far from the hub's clock a pushed note's `at` may be. Ahead: a desk whose clock
+ * was set by hand in the wrong time zone is up to 14 hours fast; beyond a day it is a
+ * broken clock, and its notes would sit above every real one for days. Behind: a desk's
+ * outbox keeps notes through a long outage or a laptop left in a drawer over a holiday,
+ * and a year covers those (and is the history a new desk pulls by default), while a
+ * clock reset by a flat battery (1970, 2001, the board's build date) is years off.
+ */
+export const CLOCK_SKEW_ALLOWED = { aheadMs: 24 * 3_600_000, behindMs: 366 * 24 * 3_600_000 } as const;
+
+/** Why a time a desk stamped is refused by a hub reading `now`, or null when it is within {@link CLOCK_SKEW_ALLOWED}. */
+export function clockSkewProblem(at: string, now: Date): string | null {
+  const offset = new Date(at).getTime() - now.getTime();
+  if (offset > CLOCK_SKEW_ALLOWED.aheadMs) return `stamped ${at}, more than ${CLOCK_SKEW_ALLOWED.aheadMs / 3_600_000} hours ahead of the hub's clock (${now.toISOString()}): check the desk's clock`;
+  if (-offset > CLOCK_SKEW_ALLOWED.behindMs) return `stamped ${at}, older than ${CLOCK_SKEW_ALLOWED.behindMs / 86_400_000} days by the hub's clock (${now.toISOString()}): check the desk's clock`;
+  return null;
+}
 
 export const PushRequestSchema = z.strictObject({ mutations: z.array(MutationSchema).min(1).max(PUSH_BATCH_MAX) });
 

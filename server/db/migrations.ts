@@ -4,6 +4,7 @@
  * each in its own transaction; a step that has shipped is never edited.
  */
 import type { Pool, PoolClient } from 'pg';
+import { LEGACY_TEXT_SQL } from './legacy-text.js';
 
 interface Migration {
   version: number;
@@ -118,6 +119,7 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX board_events_by_time ON board_events (at);
     `,
   },
+  { version: 3, what: 'text written before the shared text rules brought within them', sql: LEGACY_TEXT_SQL },
 ];
 
 export const LATEST_HUB_SCHEMA = MIGRATIONS.length;

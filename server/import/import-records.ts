@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { type NormalisedPhone, PhoneLabelSchema, RegionSchema, TicketPrioritySchema, TicketStatusSchema } from '../../shared/domain.js';
 import { describeIssues } from '../../shared/desk-wire.js';
 import { type InvalidReason, normalisePhone } from '../../shared/phone/normalise.js';
+import { singleLineText, TEXT_BOUNDS, type TextField } from '../../shared/text-rules.js';
 import { csvRows, type FeedInput, jsonLines } from './read-rows.js';
 
 export type ImportKind = 'customers' | 'purchases' | 'tickets';
@@ -34,7 +35,10 @@ const given = (v: unknown) => {
   return value === '' || value === null ? undefined : value;
 };
 const mustBeText = { error: (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : 'must be text') };
-const required = (max: number) => z.preprocess(given, z.string(mustBeText).max(max));
+/** A field the hub stores, under the same rule the desks apply when they pull it. */
+const required = (field: TextField) => z.preprocess(given, z.string(mustBeText).pipe(singleLineText(field)));
+/** A value the importer reads into something else (an amount, a time): only its length matters. */
+const readable = z.preprocess(given, z.string(mustBeText).max(40));
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(given, schema.optional()).transform((v) => v ?? null);
 /** Feeds spell enum values "Open" or "HIGH" as readily as "open". */
 const choice = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
@@ -42,7 +46,7 @@ const choice = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
 const fail = (ctx: z.RefinementCtx, message: string) => (ctx.addIssue({ code: 'custom', message }), z.NEVER);
 
 /** "12.50" → 1250 by string arithmetic: as a float, 1.005 * 100 is 100.49999999999999. */
-const amountMinor = required(40).transform((v, ctx) => {
+const amountMinor = readable.transform((v, ctx) => {
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(v);
   if (!match) return fail(ctx, `"${v}" is not a number`);
   const [, sign, units = '', decimals = ''] = match;
@@ -56,7 +60,7 @@ const IsoDate = z.iso.date();
 const IsoDateTime = z.iso.datetime({ offset: true });
 const LocalDateTime = z.iso.datetime({ local: true });
 /** Checked against the calendar first: Date would quietly turn 2026-02-31 into 3 March. A bare date is midnight UTC. */
-const instant = required(40).transform((v, ctx) => {
+const instant = readable.transform((v, ctx) => {
   if (IsoDate.safeParse(v).success || IsoDateTime.safeParse(v).success) return new Date(v).toISOString();
   return fail(ctx, LocalDateTime.safeParse(v).success
     ? `"${v}" has no time zone; add Z or an offset such as +02:00`
@@ -70,7 +74,7 @@ const splitPhones = (cell: string) =>
     const label = entry.slice(colon + 1).trim();
     return colon > 0 && /^[a-z]+$/i.test(label) ? { number: entry.slice(0, colon), label } : { number: entry };
   });
-const PhoneEntry = z.object({ number: required(100), label: choice(PhoneLabelSchema, 'other') });
+const PhoneEntry = z.object({ number: required('remoteAsReceived'), label: choice(PhoneLabelSchema, 'other') });
 const phoneList = z.preprocess((v) => { const g = given(v); return typeof g === 'string' ? splitPhones(g) : g ?? []; }, z.array(PhoneEntry).max(10));
 
 /** The normaliser's reason codes, put in words for whoever fixes the feed. */
@@ -88,12 +92,12 @@ function whyNot(phone: Exclude<NormalisedPhone, { kind: 'e164' }>): string {
 
 function schemas(region: string): { [K in ImportKind]: z.ZodType<ImportRecord<K>> } {
   const customers = z.object({
-    external_id: required(100),
-    customer_number: required(32),
-    first_name: optional(z.string().max(100)),
-    last_name: optional(z.string().max(100)),
-    company: optional(z.string().max(200)),
-    email: optional(z.email().max(200)),
+    external_id: required('externalId'),
+    customer_number: required('customerNumber'),
+    first_name: optional(singleLineText('personName')),
+    last_name: optional(singleLineText('personName')),
+    company: optional(singleLineText('company')),
+    email: optional(z.email().max(TEXT_BOUNDS.email)),
     type: choice(z.enum(['person', 'business']), 'person'),
     country: z.preprocess((v) => { const g = given(v); return typeof g === 'string' ? g.toUpperCase() : g; }, RegionSchema.optional()),
     phones: phoneList,
@@ -112,22 +116,22 @@ function schemas(region: string): { [K in ImportKind]: z.ZodType<ImportRecord<K>
     };
   });
   const purchases = z.object({
-    external_id: required(100),
-    customer_external_id: required(100),
-    order_number: required(100),
-    product: required(200),
+    external_id: required('externalId'),
+    customer_external_id: required('externalId'),
+    order_number: required('orderNumber'),
+    product: required('product'),
     quantity: z.preprocess((v) => given(v) ?? 1, z.coerce.number<unknown>().int('must be a whole number').positive('must be 1 or more')),
     amount: amountMinor,
-    currency: required(3).pipe(z.string().regex(/^[A-Za-z]{3}$/, 'is not a three-letter currency code such as EUR')).transform((c) => c.toUpperCase()),
+    currency: z.preprocess(given, z.string(mustBeText)).pipe(z.string().regex(/^[A-Za-z]{3}$/, 'is not a three-letter currency code such as EUR')).transform((c) => c.toUpperCase()),
     purchased_at: instant,
   }).transform((p): ImportPurchase => ({
     externalId: p.external_id, customerExternalId: p.customer_external_id, orderNumber: p.order_number, product: p.product,
     quantity: p.quantity, amountMinor: p.amount, currency: p.currency, purchasedAt: p.purchased_at,
   }));
   const tickets = z.object({
-    external_id: required(100),
-    customer_external_id: required(100),
-    subject: required(500),
+    external_id: required('externalId'),
+    customer_external_id: required('externalId'),
+    subject: required('ticketSubject'),
     status: choice(TicketStatusSchema, 'open'),
     priority: choice(TicketPrioritySchema, 'normal'),
     opened_at: instant,

@@ -6,7 +6,7 @@
  * acknowledged and not applied again.
  */
 import type { Pool, PoolClient } from 'pg';
-import type { CustomerEdit, Mutation, MutationResult, Agent } from '../../shared/sync.js';
+import { clockSkewProblem, type CustomerEdit, type Mutation, type MutationResult, type Agent } from '../../shared/sync.js';
 import { isDataError, writeTransaction } from '../db/pool.js';
 
 /** A refusal that will never succeed on retry; anything else aborts the push so the desk tries again. */
@@ -42,12 +42,19 @@ export async function applyMutations(pool: Pool, agent: Agent, mutations: Mutati
   });
 }
 
+/** A time stamped by a desk whose clock is far off would misorder notes and edits for every desk. */
+function refuseSkewedClock(at: string): void {
+  const problem = clockSkewProblem(at, new Date());
+  if (problem) throw new Refusal(problem);
+}
+
 async function apply(client: PoolClient, agent: Agent, mutation: Mutation): Promise<void> {
   switch (mutation.kind) {
     case 'interaction.create': {
       const i = mutation.payload;
       if (i.agent !== agent.id) throw new Refusal(`written as agent "${i.agent}", but this session is agent "${agent.id}"`);
       if (i.id !== mutation.mutationId) throw new Refusal('an interaction is pushed under its own id as the mutation id');
+      refuseSkewedClock(i.at);
       // Append-only: a note once written is never changed by a later push.
       await client.query(
         `INSERT INTO interactions (id, customer_id, kind, call_id, phone, disposition, note, follow_up_on, agent, at, version)
@@ -69,6 +76,7 @@ async function apply(client: PoolClient, agent: Agent, mutation: Mutation): Prom
       return;
     }
     case 'customer.update':
+      refuseSkewedClock(mutation.payload.at);
       await updateCustomer(client, mutation.payload.customerId, mutation.payload.fields, mutation.payload.at);
   }
 }

@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { FALLBACK_LOCALE, type Locale, LocaleSchema } from './locales.js';
 
-export function localisedLabelSchema(maxLength: number) {
-  const text = z.string().min(1).max(maxLength);
+/** `field`: the text rule and bound of the label, from shared/text-rules.ts. */
+export function localisedLabelSchema(field: z.ZodString) {
+  const text = field.min(1);
   return z.union([
     text,
     z

@@ -100,3 +100,17 @@ test('a save without a disposition is refused on screen and stores nothing', asy
   await expect(page.getByRole('alert')).toContainText('Choose a disposition');
   await expect(page.getByRole('list', { name: 'History' })).not.toContainText('No outcome picked');
 });
+
+test('pasted control characters never reach the desk: the note keeps its tabs and lines, the search still finds', async ({ page }) => {
+  await desk.postCallEvent({ callId: 'paste-1', state: 'ringing', remote: '0888123456' });
+  const note = page.getByRole('textbox', { name: 'Note' });
+  await note.fill('Pasted\u0000 from\u001b[0m a terminal\n\tsecond line');
+  await expect(note).toHaveValue('Pasted from[0m a terminal\n\tsecond line');
+  await page.getByLabel('Disposition').selectOption('resolved');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByRole('list', { name: 'History' })).toContainText('Pasted from[0m a terminal');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  await page.getByRole('searchbox', { name: 'Search customers' }).fill('kowal\u0000ska');
+  await expect(page.getByRole('option', { name: /Anna Kowalska/ })).toBeVisible();
+});

@@ -126,6 +126,52 @@ describe('Asterisk AMI bridge', () => {
   });
 });
 
+describe('AMI events out of bounds', () => {
+  async function connectLogged() {
+    const server = await startAmiServer({ username: 'desk', secret: 's3cret-ami' });
+    cleanups.push(() => server.close());
+    const lines: Record<string, unknown>[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const calls: CallEvent[] = [];
+    const pbx: PbxEvent[] = [];
+    const adapter = createAmiAdapter({
+      host: '127.0.0.1', port: server.port, username: 'desk', secret: 's3cret-ami', authType: 'md5',
+      deviceInterface: 'PJSIP/1001', pingIntervalMs: 5_000, retry: { firstMs: 20, maxMs: 200 }, log, onPbxEvent: (e) => pbx.push(e),
+    });
+    await adapter.start((e) => calls.push(e));
+    cleanups.push(() => adapter.stop());
+    await until(() => server.actions.some((a) => a.Action === 'QueueStatus'), 'the state rebuild');
+    return { server, lines, calls, pbx };
+  }
+  const direct = amiTranscript('direct-call-with-garbage');
+
+  it('refuses a call whose caller name is 3,000 characters, with a log line and no card, and still takes the next call', async () => {
+    const { server, lines, calls } = await connectLogged();
+    server.play(direct.replace(/CallerIDName: Ivan Ivanov/, `CallerIDName: ${'I'.repeat(3_000)}`));
+    await until(() => lines.some((l) => l.msg === 'AMI call refused: its call details are out of bounds'), 'the refusal in the log');
+    expect(lines.find((l) => l.msg === 'AMI call refused: its call details are out of bounds')).toMatchObject({ issue: expect.stringMatching(/^remoteName/) });
+    server.play(direct.replaceAll('1732456800.100', '1732456800.200'));
+    await until(() => calls.length === 1, 'the next call');
+    expect(calls.map((c) => c.callId)).toEqual(['1732456800.200']);
+  });
+
+  it('refuses a call whose Linkedid is 4,000 characters, and every later event of it', async () => {
+    const { server, lines, calls } = await connectLogged();
+    server.play(amiTranscript('queue-call-answered').replaceAll('1732456800.100', '9'.repeat(4_000)));
+    await until(() => lines.some((l) => l.msg === 'AMI call refused: its call details are out of bounds'), 'the refusal in the log');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(calls).toEqual([]);
+  });
+
+  it('drops a queue event whose member name is out of bounds, with a log line', async () => {
+    const { server, lines, pbx } = await connectLogged();
+    server.play(amiTranscript('queue-call-answered').replace(/MemberName: .*/, `MemberName: Agent\u0007${'x'.repeat(300)}`));
+    await until(() => lines.some((l) => l.msg === 'AMI queue event refused: its details are out of bounds'), 'the refusal in the log');
+    await until(() => pbx.some((e) => e.kind === 'agentComplete'), 'the rest of the queue events');
+    expect(pbx.every((e) => !('memberName' in e) || e.memberName.length < 300)).toBe(true);
+  });
+});
+
 describe('AMI bridge logs', () => {
   it('never write the secret, not even when the login is refused', async () => {
     const server = await startAmiServer({ username: 'desk', secret: 'right-secret' });

@@ -4,7 +4,7 @@ import type { CallEvent } from '../../shared/call.js';
 
 function mapper() {
   const calls: CallEvent[] = [];
-  const map = createAmiCallMapper({ deviceInterface: 'PJSIP/1001', onCall: (e) => calls.push(e), onPbx: () => undefined, now: () => new Date('2026-11-24T10:00:00Z') });
+  const map = createAmiCallMapper({ deviceInterface: 'PJSIP/1001', onCall: (e) => calls.push(e), onPbx: () => undefined, onRefused: () => undefined, now: () => new Date('2026-11-24T10:00:00Z') });
   return { map, calls, states: () => calls.map((c) => c.state) };
 }
 
@@ -65,7 +65,7 @@ describe('what the AMI mapper holds', () => {
 
   it('holds no more live calls than the desk’s bound: a hangup it never hears of ends the oldest ringing call as missed', () => {
     const calls: CallEvent[] = [];
-    const map = createAmiCallMapper({ deviceInterface: 'PJSIP/1001', onCall: (e) => calls.push(e), onPbx: () => undefined, maxLiveCalls: 2 });
+    const map = createAmiCallMapper({ deviceInterface: 'PJSIP/1001', onCall: (e) => calls.push(e), onPbx: () => undefined, onRefused: () => undefined, maxLiveCalls: 2 });
     for (const n of [1, 2, 3]) map.handle(ringHere(n));
     expect(calls.map((c) => `${c.callId} ${c.state}`)).toEqual(['L1 ringing', 'L2 ringing', 'L1 missed', 'L3 ringing']);
   });

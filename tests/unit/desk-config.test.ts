@@ -36,6 +36,11 @@ describe('desk configuration', () => {
     });
   });
 
+  it('refuses an agent the hub would refuse on every note: a control character in the id, a name over the bound', () => {
+    expect(() => parseDeskConfig({ agent: { id: 'alice\u0000', name: 'Alice' } }, 'policy.json')).toThrow(/policy\.json: agent\.id: has a control character/);
+    expect(() => parseDeskConfig({ agent: { id: 'alice', name: 'A'.repeat(101) } }, 'policy.json')).toThrow(/policy\.json: agent\.name: Too big/);
+  });
+
   it('takes what a file sets and defaults the rest', () => {
     const config = fromCommandLine(configFile(JSON.stringify({ region: 'PL', bridge: { json: { port: 5000 } } })));
     expect(config.region).toBe('PL');

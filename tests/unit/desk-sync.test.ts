@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { silentLogger } from '../../electron/services/log.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import type { DeskStore } from '../../electron/services/store/desk-store.js';
@@ -140,6 +141,18 @@ describe('signing a desk in', () => {
     expect(await withClient({ password: null }, (client) => client.syncNow())).toMatchObject({ state: 'online' });
     // The session is alice's: the same store under another agent must sign in again.
     expect(await withClient({ username: 'bob', password: null }, (client) => client.syncNow())).toMatchObject({ state: 'signed_out' });
+  });
+
+  it('counts a note stamped by a desk clock two days fast as rejected, with the hub’s reason kept beside it', async () => {
+    const status = await withClient({ password: PASSWORD }, async (client, store) => {
+      const fast = new Date(Date.now() + 48 * 3_600_000);
+      store.recordAnnotation({ mutationId: randomUUID(), callId: null, customerId: null, phone: '+359888123456', note: 'from the future', disposition: 'callback', followUpOn: null }, 'alice', fast);
+      return client.syncNow();
+    });
+    expect(status).toMatchObject({ state: 'online', pending: 0, rejected: 1 });
+    const file = new Database(join(dir, 'desk.sqlite'), { readonly: true });
+    expect(file.prepare('SELECT rejected_reason FROM outbox').pluck().all()).toEqual([expect.stringMatching(/ahead of the hub's clock.*check the desk's clock/)]);
+    file.close();
   });
 
   it('asks the agent again once the hub no longer knows the saved session', async () => {

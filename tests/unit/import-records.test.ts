@@ -44,6 +44,15 @@ describe('customers', () => {
 });
 
 describe('purchases', () => {
+  it('refuses a name a desk would refuse to pull: one with a control character, one over the bound', async () => {
+    const items = await read('customers', [CUSTOMERS, '1,C-1,An\u0007na,A,,,,,', `2,C-2,${'A'.repeat(101)},B,,,,,`, '3,C-3,Boris,B,,,,,']);
+    expect(items).toEqual([
+      { line: 2, error: expect.stringMatching(/^customers: line 2: first_name: has a control character/) },
+      { line: 3, error: expect.stringMatching(/^customers: line 3: first_name: Too big/) },
+      { line: 4, record: expect.objectContaining({ externalId: '3' }) },
+    ]);
+  });
+
   it('turns amounts into minor units by decimal arithmetic, never float rounding', async () => {
     const items = await read('purchases', [PURCHASES, 'p1,c,SO-1,Router,,12.50,bgn,2026-01-02', 'p2,c,SO-2,Cable,2,3,EUR,2026-01-02T10:00:00+02:00', 'p3,c,SO-3,X,1,1.005,EUR,2026-01-02', 'p4,c,SO-4,X,1,0.29,EUR,2026-01-02']);
     expect(items).toEqual([
@@ -67,6 +76,11 @@ describe('purchases', () => {
 });
 
 describe('feed syntax', () => {
+  it('refuses a ticket subject with a NUL, as the desks would', async () => {
+    const items = await read('tickets', ['external_id,customer_external_id,subject,opened_at', 't1,1001,Router\u0000drops,2026-03-02']);
+    expect(items).toEqual([{ line: 2, error: expect.stringMatching(/^tickets: line 2: subject: has a control character/) }]);
+  });
+
   it('ends a CSV feed at an unclosed quote with an error item, after the rows before it', async () => {
     const items = await read('tickets', ['external_id,customer_external_id,subject,opened_at', 't1,c,Fine,2026-01-01', 't2,c,"never closed,2026-01-01', 't3,c,Lost,2026-01-01']);
     expect(items).toEqual([

@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../electron/services/log.js';
 import { createSimulator } from '../../electron/services/telephony/simulator.js';
@@ -49,6 +50,19 @@ describe('call simulator', () => {
     const before = events.length;
     await vi.advanceTimersByTimeAsync(60_000);
     expect(events).toHaveLength(before);
+  });
+
+  it('refuses a caller out of the call event’s bounds, with a log line and no event', async () => {
+    const lines: string[] = [];
+    const sim = createSimulator({
+      pickCaller: () => ({ remote: '0888123456', remoteName: 'I'.repeat(3_000) }),
+      intervalMs: 0,
+      log: pino({ level: 'info' }, { write: (line: string) => lines.push(line) }),
+    });
+    await sim.start((e) => events.push(e));
+    expect(() => sim.ring('known')).toThrow(/remoteName/);
+    expect(events).toEqual([]);
+    expect(lines.join('')).toMatch(/simulated call refused: its call details are out of bounds/);
   });
 
   it('refuses to ring before it starts', () => {

@@ -23,6 +23,12 @@ describe('SIP display names are UTF-8 (RFC 3261 §7.3.1)', () => {
     expect(ringing(events).map((e) => e.remoteName)).toEqual([name]);
   });
 
+  it('folds a tab or a run of spaces in a display name to one space, as §7.3.1 allows, so the call still rings', async () => {
+    const { port, events } = await startEndpoint(cleanups);
+    await ringThenCancel(cleanups, port, { from_header: '"Ivan\t  Ivanov" <sip:+359888123456@pbx.test>' });
+    expect(ringing(events).map((e) => e.remoteName)).toEqual(['Ivan Ivanov']);
+  });
+
   it('reads a UTF-8 name in P-Asserted-Identity, with a body whose Content-Length counts bytes', async () => {
     const { port, events } = await startEndpoint(cleanups);
     await ringThenCancel(cleanups, port, { from_header: '<sip:trunk@pbx.test>', caller_header: 'P-Asserted-Identity: "Иван Петров" <sip:+359888123456@pbx.test>' });

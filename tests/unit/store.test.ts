@@ -129,6 +129,13 @@ describe('full-text search', () => {
     }
     expect(ids('"иванов"')).toEqual(['1001']);
   });
+
+  it('takes a NUL or another control character in the query as a break between words', () => {
+    expect(ids('x\u0000y')).toEqual([]);
+    expect(ids('иванов\u0000')).toEqual(['1001']);
+    expect(ids('иван\u001bов')).toEqual([]);
+    expect(ids('олена\u0007шевченко')).toEqual(['3003']);
+  });
 });
 
 describe('writes', () => {

@@ -10,6 +10,7 @@ import { describeIssues } from '../../../shared/desk-wire.js';
 import { LOCALES, LocaleSchema } from '../../../shared/i18n/locales.js';
 import { translatorFor } from '../../../shared/i18n/translator.js';
 import { TimeZoneSchema } from '../../../shared/time-zone.js';
+import { singleLineText } from '../../../shared/text-rules.js';
 import { isLoopbackHost } from '../host/allowed-hosts.js';
 import { DEFAULT_RINGING_BOUNDS } from '../telephony/adapter.js';
 import { isPeerAddress } from '../telephony/sip/sip-trust.js';
@@ -24,7 +25,7 @@ export const DEFAULT_DISPOSITIONS = (['resolved', 'callback', 'sale', 'complaint
 }));
 
 export const DeskConfigSchema = z.strictObject({
-  agent: z.strictObject({ id: z.string().min(1).max(64), name: z.string().min(1).max(100) }).default({ id: 'agent-1', name: 'Demo Agent' }),
+  agent: z.strictObject({ id: singleLineText('id').min(1), name: singleLineText('personName').min(1) }).default({ id: 'agent-1', name: 'Demo Agent' }),
   /** Where a number without a country code is assumed to be from. */
   region: RegionSchema.default('BG'),
   /**

@@ -22,11 +22,12 @@ export function searchTextOf(row: SearchRow): string {
 /**
  * Every word the operator typed must prefix-match some word of the customer. Words are
  * quoted, so FTS5 syntax in the input ("-", "*", ":", quotes, parentheses, NEAR) is
- * taken as text and never as an operator or a syntax error.
+ * taken as text and never as an operator or a syntax error. A control character breaks
+ * words too: FTS5 reads a NUL as the end of the query, leaving an unterminated string.
  */
 export function toMatchExpression(query: string): string | null {
   const words = foldLetters(query)
-    .split(/[\s@._,;:()"'*^+-]+/u)
+    .split(/[\s\p{Cc}@._,;:()"'*^+-]+/u)
     .filter((word) => word.length > 0)
     .slice(0, 8);
   return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(' ');

@@ -2,7 +2,16 @@
  * What every telephony bridge (simulator, JSON, SIP, AMI) implements: it turns its
  * protocol into CallEvents and hands them to the desk, and nothing more.
  */
-import type { CallEvent } from '../../../shared/call.js';
+import { type CallEvent, type CallEventInput, CallEventSchema } from '../../../shared/call.js';
+
+/**
+ * The first rule of shared/call.ts this event breaks ("remoteName: Too big…"), or null.
+ * Every adapter asks before a call rings, so no bridge pops a card a JSON bridge would refuse.
+ */
+export function callEventProblem(event: CallEventInput): string | null {
+  const issue = CallEventSchema.safeParse(event).error?.issues[0];
+  return issue ? `${issue.path.join('.')}: ${issue.message}` : null;
+}
 
 /**
  * Where a bridge hands its events. The desk binds one sink to each bridge by the bridge's

@@ -8,7 +8,7 @@ import type { CallEvent, CallState } from '../../../shared/call.js';
 import type { SimulatedScenario } from '../../../shared/desk-api.js';
 import type { SimulatedCaller } from '../desk/simulated-callers.js';
 import type { Logger } from '../log.js';
-import type { CallEventSink, TelephonyAdapter } from './adapter.js';
+import { callEventProblem, type CallEventSink, type TelephonyAdapter } from './adapter.js';
 
 export interface SimulatorTimings {
   /** How long a call rings before it is answered or missed. */
@@ -53,8 +53,14 @@ export function createSimulator({ pickCaller, intervalMs, timings, log, random =
     if (!sink) throw new Error('the simulator is not running: start it before ringing');
     const caller = pickCaller(scenario);
     const callId = `sim-${randomUUID()}`;
-    const send = (state: CallState) =>
-      sink?.({ callId, state, remote: caller.remote, direction: 'inbound', at: new Date().toISOString(), ...(caller.remoteName ? { remoteName: caller.remoteName } : {}) } satisfies CallEvent);
+    const event = (state: CallState): CallEvent =>
+      ({ callId, state, remote: caller.remote, direction: 'inbound', at: new Date().toISOString(), ...(caller.remoteName ? { remoteName: caller.remoteName } : {}) });
+    const problem = callEventProblem(event('ringing'));
+    if (problem) {
+      log.warn({ scenario, issue: problem }, 'simulated call refused: its call details are out of bounds');
+      throw new Error(`the simulated caller is out of bounds (${problem})`);
+    }
+    const send = (state: CallState) => sink?.(event(state));
     log.info({ callId, scenario }, 'simulated call');
     send('ringing');
     if (random() < missedShare) later(ringMs, () => send('missed'));

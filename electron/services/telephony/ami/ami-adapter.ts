@@ -3,7 +3,8 @@
  * to PBX-wide queue and agent events. After every (re)login the current channels and
  * queues are read back, so a call that started ringing during an outage still pops.
  */
-import type { PbxEvent } from '../../../../shared/pbx.js';
+import { type PbxEvent, PbxEventSchema } from '../../../../shared/pbx.js';
+import { describeIssues } from '../../../../shared/desk-wire.js';
 import type { Logger } from '../../log.js';
 import type { CallEventSink, RingingBounds, TelephonyAdapter } from '../adapter.js';
 import { createAmiCallMapper } from './ami-call-mapper.js';
@@ -30,7 +31,12 @@ export function createAmiAdapter(options: AmiAdapterOptions): TelephonyAdapter {
   const mapper = createAmiCallMapper({
     deviceInterface: options.deviceInterface,
     onCall: (event) => sink?.(event),
-    onPbx: (event) => options.onPbxEvent?.(event),
+    onPbx(event) {
+      const checked = PbxEventSchema.safeParse(event);
+      if (checked.success) options.onPbxEvent?.(checked.data);
+      else log.warn({ kind: event.kind, callId: 'callId' in event ? event.callId.slice(0, 200) : undefined, issue: describeIssues(checked.error) }, 'AMI queue event refused: its details are out of bounds');
+    },
+    onRefused: (callId, issue) => log.warn({ callId: callId.slice(0, 200), issue }, 'AMI call refused: its call details are out of bounds'),
     ...(options.ringing ? { maxLiveCalls: options.ringing.maxLiveCalls } : {}),
   });
 

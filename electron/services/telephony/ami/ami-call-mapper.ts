@@ -7,7 +7,7 @@
  */
 import { type CallEvent, type CallState, isFinalState } from '../../../../shared/call.js';
 import type { MemberDeviceState, PbxEvent } from '../../../../shared/pbx.js';
-import { DEFAULT_RINGING_BOUNDS } from '../adapter.js';
+import { callEventProblem, DEFAULT_RINGING_BOUNDS } from '../adapter.js';
 import type { AmiMessage } from './ami-protocol.js';
 
 /** ast_device_state numbers as QueueMemberStatus reports them (include/asterisk/devicestate.h). */
@@ -28,6 +28,8 @@ export interface AmiCallMapperOptions {
   onPbx(event: PbxEvent): void;
   /** The desk's bound on live calls (config `calls`): a hangup lost in a reconnect cannot make the mapper hold calls forever. */
   maxLiveCalls?: number;
+  /** A call that would have rung here breaks a bound of shared/call.ts: no card, and none of its later events either. */
+  onRefused(callId: string, issue: string): void;
   now?: () => Date;
 }
 
@@ -38,6 +40,7 @@ export function createAmiCallMapper({
   deviceInterface,
   onCall,
   onPbx,
+  onRefused,
   maxLiveCalls = DEFAULT_RINGING_BOUNDS.maxLiveCalls,
   now = () => new Date(),
 }: AmiCallMapperOptions) {
@@ -58,8 +61,7 @@ export function createAmiCallMapper({
     if (!known) makeRoom();
     const queue = known?.queue ?? details?.queue ?? queueOf.get(callId);
     const call: TrackedCall = { ...(known ?? details!), state, ...(queue ? { queue } : {}) };
-    calls.set(callId, call);
-    onCall({
+    const event: CallEvent = {
       callId,
       state,
       remote: call.remote,
@@ -68,7 +70,12 @@ export function createAmiCallMapper({
       ...(call.remoteName ? { remoteName: call.remoteName } : {}),
       ...(call.dialled ? { dialled: call.dialled } : {}),
       ...(call.queue ? { queue: call.queue } : {}),
-    });
+    };
+    // A known call passed when it rang, and its details do not change after.
+    const problem = known ? null : callEventProblem(event);
+    if (problem) return onRefused(callId, problem);
+    calls.set(callId, call);
+    onCall(event);
     if (isFinalState(state)) {
       calls.delete(callId);
       queueOf.delete(callId);

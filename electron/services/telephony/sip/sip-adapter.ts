@@ -10,9 +10,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { SipMessage } from 'sip';
-import { type CallEvent, CallEventSchema, type CallState } from '../../../../shared/call.js';
+import type { CallEvent, CallState } from '../../../../shared/call.js';
 import type { Logger } from '../../log.js';
-import { type CallEventSink, DEFAULT_RINGING_BOUNDS, type RingingBounds, type TelephonyAdapter } from '../adapter.js';
+import { callEventProblem, type CallEventSink, DEFAULT_RINGING_BOUNDS, type RingingBounds, type TelephonyAdapter } from '../adapter.js';
 import { byeMatches, cancelMatches, type RingingInvite } from './sip-call-match.js';
 import { callerOf, type SipCaller } from './sip-identity.js';
 import { SIP_LIMITS, type SipLimits } from './sip-limits.js';
@@ -67,13 +67,6 @@ export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
     sink?.(event);
   }
 
-  /** The first bound of shared/call.ts the ringing event of this call would break, or null. */
-  function eventProblem(callId: string, caller: SipCaller): string | null {
-    const checked = CallEventSchema.safeParse({ callId, state: 'ringing', direction: 'inbound', ...caller });
-    const issue = checked.error?.issues[0];
-    return issue ? `${issue.path.join('.')}: ${issue.message}` : null;
-  }
-
   /** The call is over for this desk: it stops ringing here and the card says how it ended. */
   function end(call: RingingCall, state: CallState): void {
     clearTimeout(call.timer);
@@ -87,7 +80,7 @@ export function createSipAdapter(options: SipAdapterOptions): TelephonyAdapter {
     const callId = invite.headers['call-id'];
     const { caller, ignored } = callerOf(invite, trust?.trusts(remote.address) ?? false);
     for (const { header, reason } of ignored) log.warn({ callId: callId.slice(0, 200), remote, header, reason }, 'SIP header ignored');
-    const problem = eventProblem(callId, caller);
+    const problem = callEventProblem({ callId, state: 'ringing', direction: 'inbound', ...caller });
     if (problem) {
       log.warn({ callId: callId.slice(0, 200), remote, issue: problem }, 'SIP INVITE refused: its call details are out of bounds');
       stack.respond(invite, 400, 'Call Details Out Of Bounds');

@@ -99,8 +99,16 @@ function parseEntry(text: string): HeaderEntry | undefined {
   }
   const params = parseParams(rest);
   if (!URI.test(uri) || !params) return undefined;
-  const trimmedName = name?.trim();
-  return { uri, params, ...(trimmedName ? { name: trimmedName } : {}) };
+  const folded = name === undefined ? undefined : foldWhitespace(name);
+  return { uri, params, ...(folded ? { name: folded } : {}) };
+}
+
+/**
+ * Any linear white space in a header value may be replaced by one SP (RFC 3261 §7.3.1), so a
+ * tab in a display name is folded rather than left for the shared text rules to refuse the call.
+ */
+function foldWhitespace(name: string): string {
+  return name.replace(/\s+/g, ' ').trim();
 }
 
 interface Reading {
@@ -127,7 +135,8 @@ function believed(found: HeaderEntry[], header: string, reading: Reading): Heade
 
 function fromNameAddr(addr: NameAddr | undefined): HeaderEntry | undefined {
   if (!addr?.uri) return undefined;
-  const name = addr.name?.startsWith('"') ? unquote(addr.name)?.value : addr.name;
+  const raw = addr.name?.startsWith('"') ? unquote(addr.name)?.value : addr.name;
+  const name = raw === undefined ? undefined : foldWhitespace(raw);
   return { uri: addr.uri, params: {}, ...(name ? { name } : {}) };
 }
 

@@ -10,6 +10,7 @@ import { useDeskView } from '../../state/desk-state.js';
 import { clearDraft, type Draft, draftKey, emptyDraft, loadDraft, saveDraft } from './draft.js';
 import { WrapUp } from '../agent-state/WrapUp.js';
 import { isIsoDay } from '../../day-format.js';
+import { withoutControlCharacters } from '../../../../shared/text-rules.js';
 import { DayInput, useDayPattern } from '../../DayInput.js';
 
 interface Props {
@@ -76,7 +77,7 @@ export function AnnotationPanel({ callId, customerId, phone, onSaved }: Props) {
       <h3 id={`${id}-title`}>{callId ? t('annotation.title') : t('annotation.titleCustomer')}</h3>
       {callId && <WrapUp />}
       <label htmlFor={`${id}-note`}>{t('annotation.note')}</label>
-      <textarea id={`${id}-note`} rows={4} value={current.note} onChange={(e) => update({ note: e.target.value })} />
+      <textarea id={`${id}-note`} rows={4} value={current.note} onChange={(e) => update({ note: withoutControlCharacters(e.target.value, 'multi-line') })} />
       <div className="row">
         <label>
           {t('annotation.disposition')}

@@ -1,6 +1,7 @@
 /** The name, company, email and type inputs the create and edit forms share; a form adds its own below them. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withoutControlCharacters } from '../../../../shared/text-rules.js';
 import type { CustomerFieldValues } from './customer-fields.js';
 
 interface Props {
@@ -13,7 +14,7 @@ export function CustomerFields({ values, onChange, children }: Props) {
   const { t } = useTranslation();
   const field = (name: keyof CustomerFieldValues) => ({
     value: values[name],
-    onChange: (e: { target: { value: string } }) => onChange({ ...values, [name]: e.target.value }),
+    onChange: (e: { target: { value: string } }) => onChange({ ...values, [name]: withoutControlCharacters(e.target.value, 'single-line') }),
   });
   return (
     <div className="fields">

@@ -6,6 +6,7 @@ import { type RefObject, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerDisplayName } from '../../../../shared/customer-name.js';
 import type { CustomerSummary } from '../../../../shared/domain.js';
+import { withoutControlCharacters } from '../../../../shared/text-rules.js';
 import { useDeskClient } from '../../api/desk-context.js';
 import { formatNumber } from '../../format.js';
 import { useDeskView } from '../../state/desk-state.js';
@@ -62,7 +63,7 @@ export function CustomerSearch({ onPick, label, inputRef }: Props) {
         aria-activedescendant={shown?.customers[active] ? `${listId}-${active}` : undefined}
         aria-keyshortcuts="/ Control+K"
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => setQuery(withoutControlCharacters(e.target.value, 'single-line'))}
         onKeyDown={(e) => {
           if (!shown || shown.customers.length === 0) return;
           if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, shown.customers.length - 1));
