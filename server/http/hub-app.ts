@@ -54,6 +54,8 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.
 declare module 'fastify' {
   interface FastifyRequest {
     agent: Agent;
+    /** The token the session was proven with, wherever it came from: logout ends that session. */
+    sessionToken: string;
   }
 }
 
@@ -81,7 +83,8 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
   function requireRole(...roles: AgentRole[]) {
     return async (request: FastifyRequest) => {
       // A browser cannot set headers on a WebSocket: a board offers its token as a subprotocol instead.
-      const token = bearerToken(request.headers.authorization) ?? tokenFromProtocols(request.headers['sec-websocket-protocol']);
+      // Only there: on plain HTTP that header is no credential, so it cannot stand in for one (or end a session).
+      const token = bearerToken(request.headers.authorization) ?? (request.ws ? tokenFromProtocols(request.headers['sec-websocket-protocol']) : null);
       if (token === null) throw new HubHttpError(401, 'unauthenticated', 'send Authorization: Bearer <token> from POST /v1/sessions');
       const agent = await accounts.agentForToken(token);
       if (!agent) throw new HubHttpError(401, 'unauthenticated', 'the session token is unknown or has expired; log in again');
@@ -89,6 +92,7 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
         throw new HubHttpError(403, 'forbidden', `this needs the ${roles.join(' or ')} role; ${agent.id} is ${agent.role}`);
       }
       request.agent = agent;
+      request.sessionToken = token;
     };
   }
   const anyAgent = requireRole();
@@ -129,7 +133,7 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
     });
 
     scope.delete('/v1/sessions/current', { preHandler: anyAgent }, async (request, reply) => {
-      await accounts.logout(bearerToken(request.headers.authorization)!);
+      await accounts.logout(request.sessionToken);
       return reply.code(204).send();
     });
 
