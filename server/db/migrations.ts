@@ -118,6 +118,14 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX board_events_by_time ON board_events (at);
     `,
   },
+  {
+    version: 3,
+    what: 'applied mutations keyed by agent and mutation id: one agent reusing another’s id is not taken for a replay',
+    sql: `
+      ALTER TABLE mutations DROP CONSTRAINT mutations_pkey;
+      ALTER TABLE mutations ADD PRIMARY KEY (agent_id, mutation_id);
+    `,
+  },
 ];
 
 export const LATEST_HUB_SCHEMA = MIGRATIONS.length;
