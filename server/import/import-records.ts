@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { type NormalisedPhone, PhoneLabelSchema, RegionSchema, TicketPrioritySchema, TicketStatusSchema } from '../../shared/domain.js';
 import { describeIssues } from '../../shared/desk-wire.js';
 import { type InvalidReason, normalisePhone } from '../../shared/phone/normalise.js';
+import { feedIssueMessage } from './feed-issues.js';
 import { csvRows, type FeedInput, jsonLines } from './read-rows.js';
 
 export type ImportKind = 'customers' | 'purchases' | 'tickets';
@@ -33,8 +34,7 @@ const given = (v: unknown) => {
   const value = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : v;
   return value === '' || value === null ? undefined : value;
 };
-const mustBeText = { error: (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : 'must be text') };
-const required = (max: number) => z.preprocess(given, z.string(mustBeText).max(max));
+const required = (max: number) => z.preprocess(given, z.string().max(max));
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(given, schema.optional()).transform((v) => v ?? null);
 /** Feeds spell enum values "Open" or "HIGH" as readily as "open". */
 const choice = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
@@ -158,7 +158,7 @@ export async function* readImportRecords<K extends ImportKind>(
       yield { line: row.line, error: `${kind}: line ${row.line}: ${row.error}` };
       continue;
     }
-    const parsed = schema.safeParse(row.value);
+    const parsed = schema.safeParse(row.value, { error: feedIssueMessage });
     yield parsed.success
       ? { line: row.line, record: parsed.data }
       : { line: row.line, error: `${kind}: line ${row.line}: ${describeIssues(parsed.error)}` };

@@ -152,7 +152,7 @@ describe('push', () => {
   it('refuses, rather than acknowledges, a note pushed under another agent’s mutation id, and keeps the first note', async () => {
     const first = note('alice', await customerIdOf('1001'), 'alice wrote this');
     await push('alice', [first]);
-    const reused: Mutation = { ...first, payload: { ...(first.payload as Interaction), agent: 'bob', note: 'bob wrote this' } };
+    const reused: Mutation = { mutationId: first.mutationId, kind: 'interaction.create', payload: { ...(first.payload as Interaction), agent: 'bob', note: 'bob wrote this' } };
     const { json } = await push('bob', [reused]);
     expect(json.results).toEqual([{ mutationId: first.mutationId, status: 'rejected', reason: expect.stringMatching(/already/) }]);
     expect((await hub.db.query('SELECT agent, note FROM interactions WHERE id = $1', [first.mutationId])).rows).toEqual([{ agent: 'alice', note: 'alice wrote this' }]);

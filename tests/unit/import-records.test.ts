@@ -66,6 +66,23 @@ describe('purchases', () => {
   });
 });
 
+describe('the rule a value breaks', () => {
+  it('names the length bound a value is over, and the values a field allows', async () => {
+    const subject = 'x'.repeat(501);
+    const tickets = await read('tickets', [JSON.stringify({ external_id: 't1', customer_external_id: 'c', subject, status: 'Reopened', opened_at: '2026-01-01' })], 'jsonl');
+    expect(tickets).toEqual([
+      { line: 1, error: 'tickets: line 1: subject: must be at most 500 characters (this one has 501); status: must be one of open, pending, resolved, closed (not "reopened")' },
+    ]);
+    const purchases = await read('purchases', [PURCHASES, 'p1,c,SO-1,Router,1,12.50,EURO,2026-01-02']);
+    expect(purchases).toEqual([{ line: 2, error: 'purchases: line 2: currency: must be at most 3 characters (this one has 4)' }]);
+  });
+
+  it('still says a field is required, or must be text, when that is what is wrong', async () => {
+    const items = await read('tickets', [JSON.stringify({ external_id: 't1', customer_external_id: ['c'], opened_at: '2026-01-01' })], 'jsonl');
+    expect(items).toEqual([{ line: 1, error: 'tickets: line 1: customer_external_id: must be text; subject: is required' }]);
+  });
+});
+
 describe('feed syntax', () => {
   it('ends a CSV feed at an unclosed quote with an error item, after the rows before it', async () => {
     const items = await read('tickets', ['external_id,customer_external_id,subject,opened_at', 't1,c,Fine,2026-01-01', 't2,c,"never closed,2026-01-01', 't3,c,Lost,2026-01-01']);
