@@ -14,7 +14,9 @@ import type { Pool } from 'pg';
 import type { z } from 'zod';
 import { bearerToken } from '../../shared/bearer-token.js';
 import { AgentStateReportSchema, BOARD_PROTOCOL, BoardEventsRequestSchema, type BoardUpdate, tokenFromProtocols } from '../../shared/board.js';
+import { RENDERER_CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.js';
 import { describeIssues } from '../../shared/desk-wire.js';
+import { type ListenerTimeouts, serverTimeoutsFor } from '../../shared/listener-timeouts.js';
 import {
   type Agent,
   type AgentRole,
@@ -31,9 +33,7 @@ import { applyMutations } from '../sync/push.js';
 import type { ChannelListener } from '../sync/fanout.js';
 import type { BoardFeed } from '../board/board-feed.js';
 import type { DeskPresence } from '../board/desk-presence.js';
-
-/** 500 notes of 10,000 characters fit; a body near this is not a desk's push. */
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+import { HUB_TIMEOUTS, MAX_BODY_BYTES } from './hub-limits.js';
 
 export class HubHttpError extends Error {
   constructor(
@@ -70,15 +70,23 @@ export interface HubDeps {
   log: Logger;
   /** The built renderer, served at /board/ for wallboards; none: no board pages, the API alone. */
   boardPages?: string | null;
+  /** Tests make them short. */
+  timeouts?: ListenerTimeouts;
 }
 
 /** `npm run build:renderer` writes here; the hub serves it when it exists. */
 const BUILT_RENDERER = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 
-export function createHubApp({ config, pool, accounts, changes, board, presence, log, boardPages = BUILT_RENDERER }: HubDeps): FastifyInstance {
+export function createHubApp({ config, pool, accounts, changes, board, presence, log, boardPages = BUILT_RENDERER, timeouts = HUB_TIMEOUTS }: HubDeps): FastifyInstance {
   const https = config.tls ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } : null;
-  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, ...(https ? { https } : {}) }) as unknown as FastifyInstance;
+  const { http, ...serverTimeouts } = serverTimeoutsFor(timeouts);
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_BODY_BYTES,
+    ...serverTimeouts,
+    ...(https ? { https: { ...https, ...http } } : { http }),
+  }) as unknown as FastifyInstance;
 
   function requireRole(...roles: AgentRole[]) {
     return async (request: FastifyRequest) => {
@@ -214,8 +222,17 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
 
   if (boardPages && existsSync(boardPages)) {
     // The page itself is public (it only asks for a login); every figure behind it needs a supervisor's session.
-    app.register(fastifyStatic, { root: boardPages, prefix: '/board/' });
-    app.get('/board', async (_request, reply) => reply.redirect('/board/'));
+    app.register(async (pages) => {
+      pages.addHook('onSend', async (_request, reply, payload) => {
+        reply.header('Content-Security-Policy', RENDERER_CONTENT_SECURITY_POLICY);
+        reply.header('X-Content-Type-Options', 'nosniff');
+        reply.header('Referrer-Policy', 'no-referrer');
+        return payload;
+      });
+      // The build keeps source maps for debugging a desk; a wallboard needs none, and they would publish the source.
+      await pages.register(fastifyStatic, { root: boardPages, prefix: '/board/', allowedPath: (path) => !path.endsWith('.map') });
+      pages.get('/board', async (_request, reply) => reply.redirect('/board/'));
+    });
   }
 
   return app;
