@@ -19,7 +19,7 @@ export interface RunningHub {
 }
 
 /** What a test may give a hub beyond its configuration. */
-export type HubOptions = Pick<HubDeps, 'boardPages' | 'timeouts'>;
+export type HubOptions = Pick<HubDeps, 'boardPages' | 'timeouts' | 'loginThrottle'>;
 
 export async function startHub(config: HubConfig, log: Logger, options: HubOptions = {}): Promise<RunningHub> {
   const pool = createPool(config.database.url, config.database.poolSize);

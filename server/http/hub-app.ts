@@ -27,23 +27,32 @@ import {
   PushRequestSchema,
 } from '../../shared/sync.js';
 import { type Accounts, AgentExistsError } from '../accounts.js';
+import { QueueFullError } from '../bounded-queue.js';
 import type { HubConfig } from '../hub-config.js';
 import { pullChanges } from '../sync/pull.js';
 import { applyMutations } from '../sync/push.js';
 import type { ChannelListener } from '../sync/fanout.js';
 import type { BoardFeed } from '../board/board-feed.js';
 import type { DeskPresence } from '../board/desk-presence.js';
-import { HUB_TIMEOUTS, MAX_BODY_BYTES } from './hub-limits.js';
+import { HUB_TIMEOUTS, LOGIN_LIMITS, MAX_BODY_BYTES } from '../hub-limits.js';
+import { createLoginThrottle, type LoginThrottleLimits } from './login-throttle.js';
 
 export class HubHttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Sent as Retry-After: when the same request can expect a different answer. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
 }
+
+const passwordChecksBusy = () => {
+  const retry = LOGIN_LIMITS.busyRetryAfterSeconds;
+  return new HubHttpError(503, 'busy', `the hub is checking too many passwords at once; try again in ${retry} s`, retry);
+};
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const parsed = schema.safeParse(value);
@@ -72,19 +81,23 @@ export interface HubDeps {
   boardPages?: string | null;
   /** Tests make them short. */
   timeouts?: ListenerTimeouts;
+  /** Tests make them small. */
+  loginThrottle?: LoginThrottleLimits;
 }
 
 /** `npm run build:renderer` writes here; the hub serves it when it exists. */
 const BUILT_RENDERER = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 
-export function createHubApp({ config, pool, accounts, changes, board, presence, log, boardPages = BUILT_RENDERER, timeouts = HUB_TIMEOUTS }: HubDeps): FastifyInstance {
+export function createHubApp({ config, pool, accounts, changes, board, presence, log, boardPages = BUILT_RENDERER, timeouts = HUB_TIMEOUTS, loginThrottle = LOGIN_LIMITS }: HubDeps): FastifyInstance {
   const https = config.tls ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } : null;
   const { http, ...serverTimeouts } = serverTimeoutsFor(timeouts);
   const app = Fastify({
     logger: false,
     bodyLimit: MAX_BODY_BYTES,
     ...serverTimeouts,
+    // Behind a reverse proxy every peer is the proxy: only the proxies named may say, in X-Forwarded-For, who the client is.
+    trustProxy: config.listen.trustProxy.length > 0 ? [...config.listen.trustProxy] : false,
     ...(https ? { https: { ...https, ...http } } : { http }),
   }) as unknown as FastifyInstance;
 
@@ -104,10 +117,13 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
     };
   }
   const anyAgent = requireRole();
+  const throttle = createLoginThrottle(loginThrottle);
 
-  app.setErrorHandler(async (err: Error & { statusCode?: number; code?: string }, request, reply) => {
+  app.setErrorHandler(async (caught: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const err = caught instanceof QueueFullError ? passwordChecksBusy() : caught;
     if (err instanceof HubHttpError) {
-      if (err.status !== 401) log.warn({ status: err.status, reason: err.message, url: request.url }, 'request refused');
+      if (err.status !== 401) log.warn({ status: err.status, reason: err.message, url: request.url, remote: request.ip }, 'request refused');
+      if (err.retryAfterSeconds !== undefined) reply.header('Retry-After', String(err.retryAfterSeconds));
       return reply.code(err.status).send({ error: err.code, message: err.message });
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
@@ -131,11 +147,21 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
 
     scope.post('/v1/sessions', async (request, reply) => {
       const { username, password } = parse(LoginRequestSchema, request.body, 'login');
-      const session = await accounts.login(username, password);
+      const refused = throttle.take(request.ip, username);
+      if (refused) {
+        const whose = refused.by === 'address' ? 'from this address' : `for "${username}"`;
+        throw new HubHttpError(429, 'too_many_attempts', `too many failed logins ${whose}; try again in ${refused.retryAfterSeconds} s`, refused.retryAfterSeconds);
+      }
+      const session = await accounts.login(username, password).catch((err: unknown) => {
+        // A password never checked was no attempt.
+        if (err instanceof QueueFullError) throttle.giveBack(request.ip, username);
+        throw err;
+      });
       if (!session) {
         log.warn({ username, remote: request.ip }, 'login refused');
         throw new HubHttpError(401, 'bad_credentials', 'wrong username or password');
       }
+      throttle.giveBack(request.ip, username);
       log.info({ agent: session.agent.id }, 'logged in');
       return reply.code(201).send(session);
     });
