@@ -6,8 +6,6 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { Agent, NewAgent, Session } from '../shared/sync.js';
-import { type BoundedQueue, createBoundedQueue } from './bounded-queue.js';
-import { LOGIN_LIMITS } from './hub-limits.js';
 
 /** N = 2^15, r = 8: about 32 MiB and tens of milliseconds per guess. */
 const SCRYPT = { N: 32_768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -45,19 +43,11 @@ export class AgentExistsError extends Error {
 type AgentRow = Agent & { password_hash: string };
 const AGENT_COLUMNS = 'id, username, name, role';
 
-/**
- * Every scrypt run goes through `passwordChecks`: a full queue rejects with QueueFullError
- * (bounded-queue.ts) rather than let a flood of guesses slow every other login.
- */
-export function createAccounts(
-  pool: Pool,
-  { sessionHours }: { sessionHours: number },
-  passwordChecks: BoundedQueue = createBoundedQueue(LOGIN_LIMITS.passwordChecks),
-) {
+export function createAccounts(pool: Pool, { sessionHours }: { sessionHours: number }) {
   return {
     /** The agent's id is its username: the desk writes it on every note, and a person reads it there. */
     async createAgent(input: NewAgent): Promise<Agent> {
-      const hash = await passwordChecks.run(() => hashPassword(input.password));
+      const hash = await hashPassword(input.password);
       const { rows } = await pool.query<Agent>(
         `INSERT INTO agents (id, username, name, role, password_hash) VALUES ($1, $1, $2, $3, $4)
          ON CONFLICT (username) DO NOTHING RETURNING ${AGENT_COLUMNS}`,
@@ -75,8 +65,7 @@ export function createAccounts(
     async login(username: string, password: string, now = new Date()): Promise<Session | undefined> {
       const { rows } = await pool.query<AgentRow>(`SELECT ${AGENT_COLUMNS}, password_hash FROM agents WHERE username = $1`, [username]);
       const row = rows[0];
-      const stored = row?.password_hash ?? (await DUMMY_HASH);
-      const ok = await passwordChecks.run(() => verifyPassword(password, stored));
+      const ok = await verifyPassword(password, row?.password_hash ?? (await DUMMY_HASH));
       if (!row || !ok) return undefined;
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(now.getTime() + sessionHours * 3_600_000);

@@ -27,7 +27,7 @@ import {
   PushRequestSchema,
 } from '../../shared/sync.js';
 import { type Accounts, AgentExistsError } from '../accounts.js';
-import { QueueFullError } from '../bounded-queue.js';
+import { createFairQueue, QueueFullError } from '../bounded-queue.js';
 import type { HubConfig } from '../hub-config.js';
 import { pullChanges } from '../sync/pull.js';
 import { applyMutations } from '../sync/push.js';
@@ -118,6 +118,8 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
   }
   const anyAgent = requireRole();
   const throttle = createLoginThrottle(loginThrottle);
+  // Every scrypt run (a login's check, an admin's new agent) takes a place here: see LOGIN_LIMITS.
+  const passwordChecks = createFairQueue(LOGIN_LIMITS.passwordChecks);
 
   app.setErrorHandler(async (caught: Error & { statusCode?: number; code?: string }, request, reply) => {
     const err = caught instanceof QueueFullError ? passwordChecksBusy() : caught;
@@ -152,7 +154,7 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
         const whose = refused.by === 'address' ? 'from this address' : `for "${username}"`;
         throw new HubHttpError(429, 'too_many_attempts', `too many failed logins ${whose}; try again in ${refused.retryAfterSeconds} s`, refused.retryAfterSeconds);
       }
-      const session = await accounts.login(username, password).catch((err: unknown) => {
+      const session = await passwordChecks.run(request.ip, () => accounts.login(username, password)).catch((err: unknown) => {
         // A password never checked was no attempt.
         if (err instanceof QueueFullError) throttle.giveBack(request.ip, username);
         throw err;
@@ -236,7 +238,7 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
     scope.post('/v1/admin/agents', { preHandler: requireRole('admin') }, async (request, reply) => {
       const input = parse(NewAgentSchema, request.body, 'new agent');
       try {
-        const agent = await accounts.createAgent(input);
+        const agent = await passwordChecks.run(request.ip, () => accounts.createAgent(input));
         log.info({ agent: agent.id, role: agent.role, by: request.agent.id }, 'agent created');
         return reply.code(201).send(agent);
       } catch (err) {
