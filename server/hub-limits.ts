@@ -12,7 +12,7 @@ export const HUB_TIMEOUTS: ListenerTimeouts = {
   /** A full MAX_BODY_BYTES push over a 2 Mbit/s line takes about 34 s. */
   requestTimeoutMs: 60_000,
   headersTimeoutMs: 15_000,
-  /** Longer than a load balancer's usual 60 s idle time, so the hub is not the side that closes under it. */
+  /** A connection silent this long is closed; an idle keep-alive one after 5 s (serverTimeoutsFor). */
   idleTimeoutMs: 75_000,
 };
 
