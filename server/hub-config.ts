@@ -15,8 +15,17 @@ export const HubConfigSchema = z.strictObject({
     poolSize: z.number().int().min(1).max(200).default(10),
   }),
   listen: z
-    .strictObject({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65_535).default(4790) })
-    .default({ host: '127.0.0.1', port: 4790 }),
+    .strictObject({
+      host: z.string().default('127.0.0.1'),
+      port: z.number().int().min(0).max(65_535).default(4790),
+      /**
+       * The reverse proxies in front of the hub (addresses or CIDR ranges such as 10.0.0.0/24).
+       * X-Forwarded-For is believed only from these, so login throttling counts the client behind
+       * the proxy; none by default, when the peer's own address is the client's.
+       */
+      trustProxy: z.array(z.string().min(1)).max(100).default([]),
+    })
+    .default({ host: '127.0.0.1', port: 4790, trustProxy: [] }),
   /** Certificate and key in PEM files: with them the hub speaks HTTPS and WSS only. */
   tls: z.strictObject({ certFile: z.string().min(1), keyFile: z.string().min(1) }).optional(),
   sessionHours: z.number().min(0.01).max(24 * 30).default(12),

@@ -8,7 +8,7 @@ import { createAccounts } from './accounts.js';
 import { migrateHub } from './db/migrations.js';
 import { CHANGES_CHANNEL, createPool, newestVersion } from './db/pool.js';
 import type { HubConfig } from './hub-config.js';
-import { createHubApp } from './http/hub-app.js';
+import { createHubApp, type HubDeps } from './http/hub-app.js';
 import { listenOnChannel } from './sync/fanout.js';
 import { startBoardFeed } from './board/board-feed.js';
 import { createDeskPresence } from './board/desk-presence.js';
@@ -18,7 +18,10 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-export async function startHub(config: HubConfig, log: Logger): Promise<RunningHub> {
+/** What a test may give a hub beyond its configuration. */
+export type HubOptions = Pick<HubDeps, 'boardPages' | 'timeouts' | 'loginThrottle'>;
+
+export async function startHub(config: HubConfig, log: Logger, options: HubOptions = {}): Promise<RunningHub> {
   const pool = createPool(config.database.url, config.database.poolSize);
   pool.on('error', (err) => log.warn({ err }, 'an idle database connection failed'));
   try {
@@ -36,7 +39,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
     throw err;
   });
   const presence = createDeskPresence(board, config.board.offlineAfterSeconds * 1_000, log);
-  const app = createHubApp({ config, pool, accounts: createAccounts(pool, config), changes, board, presence, log });
+  const app = createHubApp({ config, pool, accounts: createAccounts(pool, config), changes, board, presence, log, ...options });
   try {
     await app.listen({ host: config.listen.host, port: config.listen.port });
   } catch (err) {

@@ -119,7 +119,15 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX board_events_by_time ON board_events (at);
     `,
   },
-  { version: 3, what: 'text written before the shared text rules brought within them', sql: LEGACY_TEXT_SQL },
+  {
+    version: 3,
+    what: 'applied mutations keyed by agent and mutation id: one agent reusing another’s id is not taken for a replay',
+    sql: `
+      ALTER TABLE mutations DROP CONSTRAINT mutations_pkey;
+      ALTER TABLE mutations ADD PRIMARY KEY (agent_id, mutation_id);
+    `,
+  },
+  { version: 4, what: 'text written before the shared text rules brought within them', sql: LEGACY_TEXT_SQL },
 ];
 
 export const LATEST_HUB_SCHEMA = MIGRATIONS.length;

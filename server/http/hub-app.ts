@@ -14,7 +14,9 @@ import type { Pool } from 'pg';
 import type { z } from 'zod';
 import { bearerToken } from '../../shared/bearer-token.js';
 import { AgentStateReportSchema, BOARD_PROTOCOL, BoardEventsRequestSchema, type BoardUpdate, tokenFromProtocols } from '../../shared/board.js';
+import { RENDERER_CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.js';
 import { describeIssues } from '../../shared/desk-wire.js';
+import { type ListenerTimeouts, serverTimeoutsFor } from '../../shared/listener-timeouts.js';
 import {
   type Agent,
   type AgentRole,
@@ -25,25 +27,32 @@ import {
   PushRequestSchema,
 } from '../../shared/sync.js';
 import { type Accounts, AgentExistsError } from '../accounts.js';
+import { createFairQueue, QueueFullError } from '../bounded-queue.js';
 import type { HubConfig } from '../hub-config.js';
 import { pullChanges } from '../sync/pull.js';
 import { applyMutations } from '../sync/push.js';
 import type { ChannelListener } from '../sync/fanout.js';
 import type { BoardFeed } from '../board/board-feed.js';
 import type { DeskPresence } from '../board/desk-presence.js';
-
-/** 500 notes of 10,000 characters fit; a body near this is not a desk's push. */
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+import { HUB_TIMEOUTS, LOGIN_LIMITS, MAX_BODY_BYTES } from '../hub-limits.js';
+import { createLoginThrottle, type LoginThrottleLimits } from './login-throttle.js';
 
 export class HubHttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Sent as Retry-After: when the same request can expect a different answer. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
 }
+
+const passwordChecksBusy = () => {
+  const retry = LOGIN_LIMITS.busyRetryAfterSeconds;
+  return new HubHttpError(503, 'busy', `the hub is checking too many passwords at once; try again in ${retry} s`, retry);
+};
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const parsed = schema.safeParse(value);
@@ -54,6 +63,8 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.
 declare module 'fastify' {
   interface FastifyRequest {
     agent: Agent;
+    /** The token the session was proven with, wherever it came from: logout ends that session. */
+    sessionToken: string;
   }
 }
 
@@ -68,20 +79,33 @@ export interface HubDeps {
   log: Logger;
   /** The built renderer, served at /board/ for wallboards; none: no board pages, the API alone. */
   boardPages?: string | null;
+  /** Tests make them short. */
+  timeouts?: ListenerTimeouts;
+  /** Tests make them small. */
+  loginThrottle?: LoginThrottleLimits;
 }
 
 /** `npm run build:renderer` writes here; the hub serves it when it exists. */
 const BUILT_RENDERER = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 
-export function createHubApp({ config, pool, accounts, changes, board, presence, log, boardPages = BUILT_RENDERER }: HubDeps): FastifyInstance {
+export function createHubApp({ config, pool, accounts, changes, board, presence, log, boardPages = BUILT_RENDERER, timeouts = HUB_TIMEOUTS, loginThrottle = LOGIN_LIMITS }: HubDeps): FastifyInstance {
   const https = config.tls ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } : null;
-  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, ...(https ? { https } : {}) }) as unknown as FastifyInstance;
+  const { http, ...serverTimeouts } = serverTimeoutsFor(timeouts);
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_BODY_BYTES,
+    ...serverTimeouts,
+    // Behind a reverse proxy every peer is the proxy: only the proxies named may say, in X-Forwarded-For, who the client is.
+    trustProxy: config.listen.trustProxy.length > 0 ? [...config.listen.trustProxy] : false,
+    ...(https ? { https: { ...https, ...http } } : { http }),
+  }) as unknown as FastifyInstance;
 
   function requireRole(...roles: AgentRole[]) {
     return async (request: FastifyRequest) => {
       // A browser cannot set headers on a WebSocket: a board offers its token as a subprotocol instead.
-      const token = bearerToken(request.headers.authorization) ?? tokenFromProtocols(request.headers['sec-websocket-protocol']);
+      // Only there: on plain HTTP that header is no credential, so it cannot stand in for one (or end a session).
+      const token = bearerToken(request.headers.authorization) ?? (request.ws ? tokenFromProtocols(request.headers['sec-websocket-protocol']) : null);
       if (token === null) throw new HubHttpError(401, 'unauthenticated', 'send Authorization: Bearer <token> from POST /v1/sessions');
       const agent = await accounts.agentForToken(token);
       if (!agent) throw new HubHttpError(401, 'unauthenticated', 'the session token is unknown or has expired; log in again');
@@ -89,13 +113,19 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
         throw new HubHttpError(403, 'forbidden', `this needs the ${roles.join(' or ')} role; ${agent.id} is ${agent.role}`);
       }
       request.agent = agent;
+      request.sessionToken = token;
     };
   }
   const anyAgent = requireRole();
+  const throttle = createLoginThrottle(loginThrottle);
+  // Every scrypt run (a login's check, an admin's new agent) takes a place here: see LOGIN_LIMITS.
+  const passwordChecks = createFairQueue(LOGIN_LIMITS.passwordChecks);
 
-  app.setErrorHandler(async (err: Error & { statusCode?: number; code?: string }, request, reply) => {
+  app.setErrorHandler(async (caught: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const err = caught instanceof QueueFullError ? passwordChecksBusy() : caught;
     if (err instanceof HubHttpError) {
-      if (err.status !== 401) log.warn({ status: err.status, reason: err.message, url: request.url }, 'request refused');
+      if (err.status !== 401) log.warn({ status: err.status, reason: err.message, url: request.url, remote: request.ip }, 'request refused');
+      if (err.retryAfterSeconds !== undefined) reply.header('Retry-After', String(err.retryAfterSeconds));
       return reply.code(err.status).send({ error: err.code, message: err.message });
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
@@ -119,17 +149,27 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
 
     scope.post('/v1/sessions', async (request, reply) => {
       const { username, password } = parse(LoginRequestSchema, request.body, 'login');
-      const session = await accounts.login(username, password);
+      const refused = throttle.take(request.ip, username);
+      if (refused) {
+        const whose = refused.by === 'address' ? 'from this address' : `for "${username}"`;
+        throw new HubHttpError(429, 'too_many_attempts', `too many failed logins ${whose}; try again in ${refused.retryAfterSeconds} s`, refused.retryAfterSeconds);
+      }
+      const session = await passwordChecks.run(request.ip, () => accounts.login(username, password)).catch((err: unknown) => {
+        // A password never checked was no attempt.
+        if (err instanceof QueueFullError) throttle.giveBack(request.ip, username);
+        throw err;
+      });
       if (!session) {
         log.warn({ username, remote: request.ip }, 'login refused');
         throw new HubHttpError(401, 'bad_credentials', 'wrong username or password');
       }
+      throttle.giveBack(request.ip, username);
       log.info({ agent: session.agent.id }, 'logged in');
       return reply.code(201).send(session);
     });
 
     scope.delete('/v1/sessions/current', { preHandler: anyAgent }, async (request, reply) => {
-      await accounts.logout(bearerToken(request.headers.authorization)!);
+      await accounts.logout(request.sessionToken);
       return reply.code(204).send();
     });
 
@@ -198,7 +238,7 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
     scope.post('/v1/admin/agents', { preHandler: requireRole('admin') }, async (request, reply) => {
       const input = parse(NewAgentSchema, request.body, 'new agent');
       try {
-        const agent = await accounts.createAgent(input);
+        const agent = await passwordChecks.run(request.ip, () => accounts.createAgent(input));
         log.info({ agent: agent.id, role: agent.role, by: request.agent.id }, 'agent created');
         return reply.code(201).send(agent);
       } catch (err) {
@@ -210,8 +250,17 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
 
   if (boardPages && existsSync(boardPages)) {
     // The page itself is public (it only asks for a login); every figure behind it needs a supervisor's session.
-    app.register(fastifyStatic, { root: boardPages, prefix: '/board/' });
-    app.get('/board', async (_request, reply) => reply.redirect('/board/'));
+    app.register(async (pages) => {
+      pages.addHook('onSend', async (_request, reply, payload) => {
+        reply.header('Content-Security-Policy', RENDERER_CONTENT_SECURITY_POLICY);
+        reply.header('X-Content-Type-Options', 'nosniff');
+        reply.header('Referrer-Policy', 'no-referrer');
+        return payload;
+      });
+      // The build keeps source maps for debugging a desk; a wallboard needs none, and they would publish the source.
+      await pages.register(fastifyStatic, { root: boardPages, prefix: '/board/', allowedPath: (path) => !path.endsWith('.map') });
+      pages.get('/board', async (_request, reply) => reply.redirect('/board/'));
+    });
   }
 
   return app;

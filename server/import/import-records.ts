@@ -9,6 +9,7 @@ import { type NormalisedPhone, PhoneLabelSchema, RegionSchema, TicketPrioritySch
 import { describeIssues } from '../../shared/desk-wire.js';
 import { type InvalidReason, normalisePhone } from '../../shared/phone/normalise.js';
 import { singleLineText, TEXT_BOUNDS, type TextField } from '../../shared/text-rules.js';
+import { feedIssueMessage } from './feed-issues.js';
 import { csvRows, type FeedInput, jsonLines } from './read-rows.js';
 
 export type ImportKind = 'customers' | 'purchases' | 'tickets';
@@ -34,11 +35,10 @@ const given = (v: unknown) => {
   const value = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : v;
   return value === '' || value === null ? undefined : value;
 };
-const mustBeText = { error: (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : 'must be text') };
 /** A field the hub stores, under the same rule the desks apply when they pull it. */
-const required = (field: TextField) => z.preprocess(given, z.string(mustBeText).pipe(singleLineText(field)));
+const required = (field: TextField) => z.preprocess(given, z.string().pipe(singleLineText(field)));
 /** A value the importer reads into something else (an amount, a time): only its length matters. */
-const readable = z.preprocess(given, z.string(mustBeText).max(40));
+const readable = z.preprocess(given, z.string().max(40));
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(given, schema.optional()).transform((v) => v ?? null);
 /** Feeds spell enum values "Open" or "HIGH" as readily as "open". */
 const choice = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
@@ -122,7 +122,7 @@ function schemas(region: string): { [K in ImportKind]: z.ZodType<ImportRecord<K>
     product: required('product'),
     quantity: z.preprocess((v) => given(v) ?? 1, z.coerce.number<unknown>().int('must be a whole number').positive('must be 1 or more')),
     amount: amountMinor,
-    currency: z.preprocess(given, z.string(mustBeText)).pipe(z.string().regex(/^[A-Za-z]{3}$/, 'is not a three-letter currency code such as EUR')).transform((c) => c.toUpperCase()),
+    currency: z.preprocess(given, z.string()).pipe(z.string().regex(/^[A-Za-z]{3}$/, 'is not a three-letter currency code such as EUR')).transform((c) => c.toUpperCase()),
     purchased_at: instant,
   }).transform((p): ImportPurchase => ({
     externalId: p.external_id, customerExternalId: p.customer_external_id, orderNumber: p.order_number, product: p.product,
@@ -162,7 +162,7 @@ export async function* readImportRecords<K extends ImportKind>(
       yield { line: row.line, error: `${kind}: line ${row.line}: ${row.error}` };
       continue;
     }
-    const parsed = schema.safeParse(row.value);
+    const parsed = schema.safeParse(row.value, { error: feedIssueMessage });
     yield parsed.success
       ? { line: row.line, record: parsed.data }
       : { line: row.line, error: `${kind}: line ${row.line}: ${describeIssues(parsed.error)}` };

@@ -1,9 +1,10 @@
 /**
  * Push: a desk's outbox entries applied in the order sent, one transaction for the
  * batch and a savepoint for each entry, so a bad entry is refused on its own and the
- * rest still land. The mutation id is recorded with the write it caused: a replay
- * after a lost answer (or a hub killed between commit and reply) is a duplicate,
- * acknowledged and not applied again.
+ * rest still land. The mutation id is recorded with the write it caused, under the
+ * agent who sent it: a replay after a lost answer (or a hub killed between commit and
+ * reply) is a duplicate, acknowledged and not applied again, while another agent's
+ * desk reusing that id is no replay and gets its own answer.
  */
 import type { Pool, PoolClient } from 'pg';
 import { clockSkewProblem, type CustomerEdit, type Mutation, type MutationResult, type Agent } from '../../shared/sync.js';
@@ -20,7 +21,7 @@ export async function applyMutations(pool: Pool, agent: Agent, mutations: Mutati
       const { mutationId } = mutation;
       await client.query('SAVEPOINT mutation');
       try {
-        const seen = await client.query('INSERT INTO mutations (mutation_id, agent_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+        const seen = await client.query('INSERT INTO mutations (mutation_id, agent_id, kind) VALUES ($1, $2, $3) ON CONFLICT (agent_id, mutation_id) DO NOTHING', [
           mutationId,
           agent.id,
           mutation.kind,
@@ -56,11 +57,12 @@ async function apply(client: PoolClient, agent: Agent, mutation: Mutation): Prom
       if (i.id !== mutation.mutationId) throw new Refusal('an interaction is pushed under its own id as the mutation id');
       refuseSkewedClock(i.at);
       // Append-only: a note once written is never changed by a later push.
-      await client.query(
+      const { rowCount } = await client.query(
         `INSERT INTO interactions (id, customer_id, kind, call_id, phone, disposition, note, follow_up_on, agent, at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, nextval('change_version'))`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, nextval('change_version')) ON CONFLICT (id) DO NOTHING`,
         [i.id, i.customerId, i.kind, i.callId, i.phone, i.disposition, i.note, i.followUpOn, i.agent, i.at],
       );
+      if (rowCount === 0) throw new Refusal(`a note with id ${i.id} already exists, written by another agent; a new note needs a new id`);
       return;
     }
     case 'customer.create': {

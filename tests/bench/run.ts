@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the figures the issues ask for (screen pop, SIP, hub sync, supervisor board), printed, never asserted.
+ * `npm run bench`: the figures the issues ask for (screen pop, SIP, hub sync, supervisor board, hub logins under a flood), printed, never asserted.
  * The store is seeded once into .bench-data/ (minutes for a million customers) and
  * reused by later runs; BENCH_CUSTOMERS picks another size, which gets its own folder.
  */
@@ -12,6 +12,7 @@ import { benchPopLatency } from './pop-latency.js';
 import { benchSipBurst } from './sip-burst.js';
 import { benchHubSync } from './hub-sync.js';
 import { benchBoardLive } from './board-live.js';
+import { benchLoginFlood } from './login-flood.js';
 
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const lookups = Number(process.env.BENCH_LOOKUPS ?? 20_000);
@@ -59,6 +60,9 @@ async function main(): Promise<void> {
   console.log('supervisor board: 500 agents, 50 queues, 20 calls/s for 30 s through the hub into Chromium …');
   const board = await benchBoardLive(500, 50, 20, 30);
 
+  console.log('hub logins: a real login while 300 wrong passwords flood the hub, from one address and from many …');
+  const loginFlood = await benchLoginFlood();
+
   const figures = {
     store: {
       customers: health.customers,
@@ -84,6 +88,7 @@ async function main(): Promise<void> {
     sipBurst,
     hub,
     board,
+    loginFlood,
   };
   console.log(JSON.stringify(figures, null, 2));
 }

@@ -139,6 +139,24 @@ describe('push', () => {
     const { rows } = await hub.db.query('SELECT first_name, company, email, industry FROM customers WHERE id = $1', [id]);
     expect(rows[0]).toEqual({ first_name: 'Petar', company: 'Acme Holding EOOD', email: 'p.georgiev@acme.bg', industry: 'Telecom' });
   });
+
+  it('keeps mutation ids apart per agent: an edit under an id another agent already used is applied', async () => {
+    const id = await customerIdOf('1004');
+    const mutationId = randomUUID();
+    const edit = (industry: string): Mutation => ({ mutationId, kind: 'customer.update', payload: { customerId: id, fields: { industry }, at: new Date().toISOString() } });
+    expect((await push('alice', [edit('Retail')])).json.results).toEqual([{ mutationId, status: 'applied' }]);
+    expect((await push('bob', [edit('Logistics')])).json.results).toEqual([{ mutationId, status: 'applied' }]);
+    expect((await hub.db.query('SELECT industry FROM customers WHERE id = $1', [id])).rows[0]).toEqual({ industry: 'Logistics' });
+  });
+
+  it('refuses, rather than acknowledges, a note pushed under another agent’s mutation id, and keeps the first note', async () => {
+    const first = note('alice', await customerIdOf('1001'), 'alice wrote this');
+    await push('alice', [first]);
+    const reused: Mutation = { mutationId: first.mutationId, kind: 'interaction.create', payload: { ...(first.payload as Interaction), agent: 'bob', note: 'bob wrote this' } };
+    const { json } = await push('bob', [reused]);
+    expect(json.results).toEqual([{ mutationId: first.mutationId, status: 'rejected', reason: expect.stringMatching(/already/) }]);
+    expect((await hub.db.query('SELECT agent, note FROM interactions WHERE id = $1', [first.mutationId])).rows).toEqual([{ agent: 'alice', note: 'alice wrote this' }]);
+  });
 });
 
 describe('pull', () => {

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyReply } from 'fastify';
+import { RENDERER_CONTENT_SECURITY_POLICY } from '../../../shared/content-security-policy.js';
 import { createDeskDispatcher, DESK_SOCKET_PATH, DESK_SOCKET_PROTOCOL, secretFromProtocols } from '../../../shared/desk-wire.js';
 import type { Desk } from '../desk/desk.js';
 import type { Logger } from '../log.js';
@@ -17,9 +18,6 @@ import { capConnections, type ListenerLimits, serverOptionsFor } from './listene
 import { sameSecret } from './same-secret.js';
 import { createSocketSecret, pageWithSecret } from './socket-secret.js';
 
-/** Mirrors the renderer's meta CSP; sent as a header too because a header also covers frame-ancestors. */
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** A desk request is small; a bigger frame is a bug or an attack. */
 const MAX_FRAME_BYTES = 256 * 1024;
@@ -60,7 +58,7 @@ export async function startBrowserHost({ desk, rendererDir, host, port, log, lim
   capConnections(app, limits, log);
 
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    reply.header('Content-Security-Policy', RENDERER_CONTENT_SECURITY_POLICY);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     return payload;

@@ -1,39 +1,22 @@
 /**
- * What a desk listener gives one peer: time to send its request, connections at once,
- * bytes waiting to be sent to a WebSocket client. Node's and fastify's defaults wait for
- * a slow body forever and queue for a client that never reads without end; a desk that
- * runs all week must not. Each listener declares its values; the mechanism is here.
+ * What a desk listener gives one peer: time to send its request (shared/listener-timeouts.ts),
+ * connections at once, bytes waiting to be sent to a WebSocket client. fastify's defaults
+ * queue for a client that never reads without end; a desk that runs all week must not.
+ * Each listener declares its values; the mechanism is here.
  */
-import type { ServerOptions } from 'node:http';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
+import { type ListenerTimeouts, serverTimeoutsFor } from '../../../shared/listener-timeouts.js';
 import type { Logger } from '../log.js';
 
-export interface ListenerLimits {
-  /** The whole request, headers and body, must arrive within this (Node answers 408). */
-  requestTimeoutMs: number;
-  /** The headers alone must arrive within this; a slowloris never ends them. */
-  headersTimeoutMs: number;
-  /** An idle keep-alive connection is closed after this. */
-  idleTimeoutMs: number;
+export interface ListenerLimits extends ListenerTimeouts {
   /** Connections at once; more are closed as they arrive. */
   maxConnections: number;
   /** A WebSocket client with this much unsent data waiting for it is dropped. */
   maxSendQueueBytes: number;
 }
 
-/** The fastify options that carry the timeouts; Node checks them every so often, so the check runs often enough to matter. */
-export function serverOptionsFor(limits: ListenerLimits): Pick<FastifyServerOptions, 'requestTimeout' | 'connectionTimeout' | 'keepAliveTimeout'> & { http: ServerOptions } {
-  return {
-    requestTimeout: limits.requestTimeoutMs,
-    connectionTimeout: limits.idleTimeoutMs,
-    keepAliveTimeout: Math.min(limits.idleTimeoutMs, 5_000),
-    http: {
-      headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
-      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 4))),
-    },
-  };
-}
+export const serverOptionsFor = (limits: ListenerLimits) => serverTimeoutsFor(limits);
 
 /** Caps the listener's connections, logging each one it turns away. */
 export function capConnections(app: FastifyInstance, limits: ListenerLimits, log: Logger): void {
