@@ -29,6 +29,8 @@ export interface DeskDeps {
   ringSimulated?: (scenario: SimulatedScenario) => string;
   /** Locked settings and skipped files, from loading the configuration. */
   configuration?: DeskState['configuration'];
+  /** The damaged store this start set aside, if it did. */
+  storeSetAside?: DeskState['storeSetAside'];
   /** Writes the diagnostics archive; returns its path. */
   exportDiagnostics?: () => Promise<string>;
   /** The link to the hub, when one is configured: told about every local write, asked for its state. */
@@ -64,6 +66,7 @@ export function createDesk({
   log,
   ringSimulated,
   configuration = { locked: [], problems: [] },
+  storeSetAside = null,
   exportDiagnostics,
   sync,
   language: startLanguage = resolveLanguage(config, systemLanguage()),
@@ -191,6 +194,7 @@ export function createDesk({
         sync: sync?.status() ?? SYNC_OFF,
         agentState: agentState.current(),
         language,
+        storeSetAside,
       };
     },
     async searchCustomers({ query, limit }) {
