@@ -1,22 +1,10 @@
 /**
- * Damage to a real SQLite file as a failing disk or an interrupted copy leaves it:
- * whole pages overwritten with noise, or the file cut to nothing. The noise comes
- * from a seed, so a failing test sees the same damage when run again.
+ * Damage to a real SQLite file as a failing disk or an interrupted copy leaves it: whole
+ * pages overwritten with noise. The noise comes from a seed, so a failing test sees the
+ * same damage when run again.
  */
-import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
-
-/** SQLite keeps the page size in the header's bytes 16-17, big-endian; 1 stands for 65536. */
-function pageSizeOf(file: string): number {
-  const header = Buffer.alloc(18);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, header, 0, 18, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const size = header.readUInt16BE(16);
-  return size === 1 ? 65_536 : size;
-}
+import { closeSync, openSync, writeSync } from 'node:fs';
+import Database from 'better-sqlite3';
 
 /** xorshift32: enough to make bytes no page would hold. */
 function noise(seed: number, length: number): Buffer {
@@ -31,15 +19,26 @@ function noise(seed: number, length: number): Buffer {
   return bytes;
 }
 
+export interface Damage {
+  seed?: number;
+  /** Only pages of these tables and indexes; by default any but the schema's. */
+  tables?: string[];
+}
+
 /**
- * Overwrites `count` pages spread over the file with noise. Page 1 (the header and the
- * schema) is spared, so SQLite opens the file and only reading the damaged pages fails.
+ * Overwrites `count` pages spread over the file with noise. The schema's pages are spared,
+ * so SQLite opens the file and prepares its statements, and only reading the damaged
+ * pages fails: the store that starts fine and then fails some callers.
  */
-export function damagePages(file: string, count: number, seed = 7): number[] {
-  const pageSize = pageSizeOf(file);
-  const pages = Math.floor(statSync(file).size / pageSize);
-  if (pages < count + 1) throw new Error(`${file} has ${pages} pages; cannot damage ${count} of them and spare the first`);
-  const damaged = Array.from({ length: count }, (_, k) => 2 + Math.floor(((pages - 1) * k) / count));
+export function damagePages(file: string, count: number, { seed = 7, tables }: Damage = {}): number[] {
+  const db = new Database(file, { readonly: true });
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pages = (db.prepare("SELECT pageno, name FROM dbstat WHERE name <> 'sqlite_schema' ORDER BY pageno").all() as { pageno: number; name: string }[])
+    .filter((page) => !tables || tables.includes(page.name))
+    .map((page) => page.pageno);
+  db.close();
+  if (pages.length < count) throw new Error(`${file} has ${pages.length} pages to damage, not ${count}`);
+  const damaged = Array.from({ length: count }, (_, k) => pages[Math.floor((pages.length * k) / count)]!);
   const fd = openSync(file, 'r+');
   try {
     for (const page of damaged) writeSync(fd, noise(seed + page, pageSize), 0, pageSize, (page - 1) * pageSize);

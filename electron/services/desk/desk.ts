@@ -18,6 +18,7 @@ import type { DeskStore } from '../store/desk-store.js';
 import { CallTracker } from './call-tracker.js';
 import { identifyCaller } from './identify-caller.js';
 import { createAgentState } from './agent-state.js';
+import { sayStoreFailures } from './said-store-failures.js';
 import { resolveLanguage, systemLanguage } from './desk-language.js';
 import { SignInRefused } from '../sync/sync-client.js';
 
@@ -282,7 +283,7 @@ export function createDesk({
   };
 
   return {
-    handlers,
+    handlers: sayStoreFailures(handlers, log),
     onCallEvent,
     subscribe(listener) {
       listeners.add(listener);

@@ -14,13 +14,12 @@ import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { DeskStore } from './desk-store.js';
 import { openDeskStore, StoreOpenError } from './open-store.js';
+import { storeFailureOf } from './store-failure.js';
 
 /** SQLite's companions of a database file, named by appending to its name. */
 const COMPANIONS = ['-wal', '-shm', '-journal'] as const;
 /** Enough of quick_check's findings for the log; the first already says the file is damaged. */
 const FINDINGS_KEPT = 5;
-/** Result codes that mean the bytes are wrong, not that the file is busy, locked or out of reach. */
-const DAMAGE_CODES = /^SQLITE_(CORRUPT|NOTADB)/;
 
 export type StoreCheck = { state: 'missing' } | { state: 'sound' } | { state: 'damaged'; problem: string };
 
@@ -54,7 +53,8 @@ export function checkStoreFile(file: string): StoreCheck {
     const findings = (db.pragma(`quick_check(${FINDINGS_KEPT})`) as { quick_check: string }[]).map((row) => row.quick_check);
     return findings.length === 1 && findings[0] === 'ok' ? { state: 'sound' } : { state: 'damaged', problem: findings.join('; ') };
   } catch (err) {
-    if (err instanceof Database.SqliteError && DAMAGE_CODES.test(err.code)) return { state: 'damaged', problem: err.message };
+    // Only wrong bytes are damage: a busy, locked or unreachable file is no reason to set it aside.
+    if (storeFailureOf(err) === 'damaged') return { state: 'damaged', problem: (err as Error).message };
     throw new StoreOpenError(`${file}: cannot check the desk store (${(err as Error).message})`);
   } finally {
     db.close();
