@@ -42,7 +42,8 @@ export function checkStoreFile(file: string): StoreCheck {
     const orphans = COMPANIONS.filter((suffix) => existsSync(file + suffix));
     return orphans.length === 0 ? { state: 'missing' } : { state: 'damaged', problem: `the store is gone but its ${orphans.join(', ')} is still there` };
   }
-  if (statSync(file).isFile() && statSync(file).size === 0) return { state: 'damaged', problem: 'the file is empty (0 bytes)' };
+  const stat = statSync(file);
+  if (stat.isFile() && stat.size === 0) return { state: 'damaged', problem: 'the file is empty (0 bytes)' };
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
