@@ -43,8 +43,7 @@ export type DeskLanguage = z.infer<typeof DeskLanguageSchema>;
  * A store the desk found damaged when it started and set aside, untouched, for IT: the
  * path it now has, and whether a hub will bring the customers back (resync) or the desk runs empty.
  */
-export const StoreSetAsideSchema = z.object({ file: z.string(), resync: z.boolean() });
-export type StoreSetAside = z.infer<typeof StoreSetAsideSchema>;
+const StoreSetAsideSchema = z.object({ file: z.string(), resync: z.boolean() });
 
 /** What a UI needs on attach: who it is, the desk's settings, the calls under way. */
 export const DeskStateSchema = z.object({

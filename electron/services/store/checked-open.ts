@@ -68,7 +68,7 @@ export function checkStoreFile(file: string): StoreCheck {
  * its database. The database goes first: a start that dies halfway leaves only an orphan
  * -wal, which the next start sets aside in turn.
  */
-export function setStoreAside(file: string, now: Date): string {
+function setStoreAside(file: string, now: Date): string {
   const aside = `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
   for (const suffix of ['', ...COMPANIONS]) {
     if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
