@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
+import { type DeskProcess, freePort, startDeskProcess } from '../support/desk-process.js';
 import { damagePages } from '../support/damaged-store.js';
 import { seededDataDir } from '../support/seeded-data-dir.js';
 
@@ -34,6 +34,15 @@ test('the banner names the damaged file set aside, and a caller pops from the ne
 
   await desk.postCallEvent({ callId: 'after-damage', state: 'ringing', remote: '0888123456' });
   await expect(page.getByRole('region', { name: /Incoming call from 088/ })).toContainText('No customer has this number yet');
+});
+
+test('with a hub configured, the banner says the customers come back from it', async ({ page }) => {
+  // Where the hub is makes no difference to what the banner says; nothing listens here.
+  desk = await startDeskProcess(dataDir, { hub: { url: `http://127.0.0.1:${await freePort()}`, password: 'not used' } });
+  await page.goto(desk.url);
+  const banner = page.getByRole('alert').filter({ hasText: "The desk's customer file was damaged and has been set aside." });
+  await expect(banner).toContainText('is fetching the customers from the hub again');
+  await expect(banner).toContainText('notes not yet sent to the hub are only in the old file');
 });
 
 test('the banner is in the agent’s language', async ({ page }) => {
