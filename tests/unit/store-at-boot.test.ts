@@ -4,6 +4,7 @@
  * -wal and -shm and a new, empty store takes its place, and demo data only ever goes
  * into a store this very start created.
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -149,7 +150,38 @@ describe('demo data', () => {
   });
 });
 
+/**
+ * A store in rollback-journal mode (as a desk before WAL, or dying in its first migration,
+ * left it) whose writer was killed in the middle of a big transaction: a hot -journal.
+ */
+function writeStoreWithHotJournal(): void {
+  const store = openDeskStore(file);
+  store.insertBatch(deskCustomers);
+  store.close();
+  const db = new Database(file);
+  db.pragma('journal_mode = DELETE');
+  db.close();
+  const writer = `
+    const db = new (require('better-sqlite3'))(${JSON.stringify(file)});
+    db.pragma('cache_size = 10');
+    db.exec('BEGIN');
+    const insert = db.prepare("INSERT INTO sync_state (key, value) VALUES (?, ?)");
+    for (let i = 0; i < 20000; i++) insert.run('k' + i, 'v'.repeat(200));
+    process.kill(process.pid, 'SIGKILL');`;
+  const killed = spawnSync(process.execPath, ['-e', writer]);
+  expect(killed.signal).toBe('SIGKILL');
+  expect(existsSync(`${file}-journal`)).toBe(true);
+}
+
 describe('a sound store at start', () => {
+  it('that a crash left with a hot journal is rolled back and used, not set aside', async () => {
+    writeStoreWithHotJournal();
+    const desk = await boot();
+    expect((await desk.desk.handlers.getDeskState({})).storeSetAside).toBeNull();
+    expect((await desk.desk.handlers.searchCustomers({ query: 'Иванов', limit: 5 })).map((c) => c.id)).toEqual(['1001']);
+    expect(setAsideFiles()).toEqual([]);
+  });
+
   it('is used as it is, and nothing is set aside', async () => {
     const store = openDeskStore(file);
     store.insertBatch(deskCustomers);

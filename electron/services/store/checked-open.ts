@@ -20,6 +20,8 @@ import { storeFailureOf } from './store-failure.js';
 const COMPANIONS = ['-wal', '-shm', '-journal'] as const;
 /** Enough of quick_check's findings for the log; the first already says the file is damaged. */
 const FINDINGS_KEPT = 5;
+/** A read-only connection's answer to a journal or -wal index that needs recovering first. */
+const NEEDS_A_WRITER = new Set(['SQLITE_READONLY_ROLLBACK', 'SQLITE_READONLY_RECOVERY']);
 
 export type StoreCheck = { state: 'missing' } | { state: 'sound' } | { state: 'damaged'; problem: string };
 
@@ -44,9 +46,20 @@ export function checkStoreFile(file: string): StoreCheck {
   }
   const stat = statSync(file);
   if (stat.isFile() && stat.size === 0) return { state: 'damaged', problem: 'the file is empty (0 bytes)' };
+  const first = quickCheck(file, { readonly: true });
+  if (first !== 'needs a writer') return first;
+  // A hot rollback journal (a writer killed before the file was in WAL mode), or a -wal
+  // whose index a read-only connection cannot rebuild, needs a writer to recover it. That is
+  // SQLite's own recovery, which any open does first; the file it leaves is the one to check.
+  const recovered = quickCheck(file, { readonly: false });
+  if (recovered === 'needs a writer') throw new StoreOpenError(`${file}: cannot recover the desk store's journal`);
+  return recovered;
+}
+
+function quickCheck(file: string, { readonly }: { readonly: boolean }): StoreCheck | 'needs a writer' {
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, { readonly, fileMustExist: true });
   } catch (err) {
     throw new StoreOpenError(`${file}: cannot open the desk store (${(err as Error).message})`);
   }
@@ -56,6 +69,7 @@ export function checkStoreFile(file: string): StoreCheck {
   } catch (err) {
     // Only wrong bytes are damage: a busy, locked or unreachable file is no reason to set it aside.
     if (storeFailureOf(err) === 'damaged') return { state: 'damaged', problem: (err as Error).message };
+    if (readonly && err instanceof Database.SqliteError && NEEDS_A_WRITER.has(err.code)) return 'needs a writer';
     throw new StoreOpenError(`${file}: cannot check the desk store (${(err as Error).message})`);
   } finally {
     db.close();
