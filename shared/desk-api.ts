@@ -40,6 +40,12 @@ export const BREAK_REASONS = ['lunch', 'coffee', 'training', 'meeting', 'coachin
 export const DeskLanguageSchema = z.object({ locale: LocaleSchema, timeZone: z.string() });
 export type DeskLanguage = z.infer<typeof DeskLanguageSchema>;
 
+/**
+ * A store the desk found damaged when it started and set aside, untouched, for IT: the
+ * path it now has, and whether a hub will bring the customers back (resync) or the desk runs empty.
+ */
+const StoreSetAsideSchema = z.object({ file: z.string(), resync: z.boolean() });
+
 /** What a UI needs on attach: who it is, the desk's settings, the calls under way. */
 export const DeskStateSchema = z.object({
   agent: z.object({ id: z.string(), name: z.string() }),
@@ -57,6 +63,8 @@ export const DeskStateSchema = z.object({
   sync: SyncStatusSchema,
   agentState: DeskAgentStateSchema,
   language: DeskLanguageSchema,
+  /** Stays for the whole run: the operator and IT need to know until someone has looked. */
+  storeSetAside: StoreSetAsideSchema.nullable(),
 });
 export type DeskState = z.infer<typeof DeskStateSchema>;
 

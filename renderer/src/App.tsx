@@ -15,6 +15,7 @@ import { SettingsDialog } from './features/settings/SettingsDialog.js';
 import { ShortcutHelp } from './features/shortcuts/ShortcutHelp.js';
 import { useShortcuts } from './features/shortcuts/use-shortcuts.js';
 import { SimulatorMenu } from './features/simulator/SimulatorMenu.js';
+import { StoreSetAsideNotice } from './features/store/StoreSetAsideNotice.js';
 import { useDismissCard } from './features/pop/use-dismiss-card.js';
 import { useDeskView } from './state/desk-state.js';
 
@@ -63,16 +64,19 @@ export function App() {
           </button>
         </div>
       </header>
-      {settings && settings.configuration.problems.length > 0 && (
-        <div className="config-problems" role="alert">
-          <strong>{t('app.configProblems')}</strong>
-          <ul>
-            {settings.configuration.problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <div className="notices">
+        {settings && settings.configuration.problems.length > 0 && (
+          <div className="notice" role="alert">
+            <strong>{t('app.configProblems')}</strong>
+            <ul>
+              {settings.configuration.problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <StoreSetAsideNotice />
+      </div>
       <aside className="sidebar">
         <CallTabs />
         {settings?.simulator && <SimulatorMenu />}

@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: the figures the issues ask for (screen pop, SIP, hub sync, supervisor board, hub logins under a flood), printed, never asserted.
+ * `npm run bench`: the figures the issues ask for (store check at start, screen pop, SIP, hub sync, supervisor board, hub logins under a flood), printed, never asserted.
  * The store is seeded once into .bench-data/ (minutes for a million customers) and
  * reused by later runs; BENCH_CUSTOMERS picks another size, which gets its own folder.
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkStoreFile } from '../../electron/services/store/checked-open.js';
 import { seedDemoData } from '../../electron/services/store/demo-data.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { benchLookup, type Latency } from './lookup-bench.js';
@@ -46,6 +47,11 @@ async function main(): Promise<void> {
   const health = store.health();
   const lookup = benchLookup(store, 'BG', lookups);
   store.close();
+  // What every desk start now pays before its first pop: SQLite's quick_check over the whole file.
+  const checkStarted = performance.now();
+  const check = checkStoreFile(storeFile);
+  if (check.state !== 'sound') throw new Error(`${storeFile} failed its quick_check: ${JSON.stringify(check)}`);
+  const quickCheckMs = Math.round(performance.now() - checkStarted);
 
   console.log(`event → card painted in Chromium over ${calls} calls, at an idle desk and back to back …`);
   const pop = await benchPopLatency(dataDir, calls, 'idle');
@@ -70,6 +76,7 @@ async function main(): Promise<void> {
       historyRows: health.purchases + health.tickets + health.interactions,
       fileMiB: Math.round(statSync(storeFile).size / 2 ** 20),
       seedSeconds,
+      quickCheckMs,
     },
     lookup: {
       samples: lookup.samples,

@@ -16,8 +16,8 @@ export interface SyncedDesk extends RunningDesk {
   close(): Promise<void>;
 }
 
-export async function startSyncedDesk(hubUrl: string, agent: string): Promise<SyncedDesk> {
-  const dataDir = mkdtempSync(join(tmpdir(), `desk-${agent}-`));
+/** `dataDir` is for a test that puts a store there first; by default a new, empty folder. */
+export async function startSyncedDesk(hubUrl: string, agent: string, dataDir = mkdtempSync(join(tmpdir(), `desk-${agent}-`))): Promise<SyncedDesk> {
   const config = DeskConfigSchema.parse({
     agent: { id: agent, name: agent },
     dataDir,

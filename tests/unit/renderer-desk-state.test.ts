@@ -27,6 +27,7 @@ const settings = {
   dispositions: [{ code: 'resolved', label: 'Resolved' }],
   simulator: false,
   configuration: { locked: [], problems: [] },
+  storeSetAside: null,
 };
 const live = {
   sync: { state: 'off' as const, pending: 0, rejected: 0, offlineSince: null, lastSyncAt: null, lastError: null },

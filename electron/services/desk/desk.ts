@@ -18,6 +18,7 @@ import { callLogEntryOf, popCardFor } from './call-card.js';
 import { CallTracker, type UnheardCall } from './call-tracker.js';
 import { identifyCaller } from './identify-caller.js';
 import { createAgentState } from './agent-state.js';
+import { sayStoreFailures } from './said-store-failures.js';
 import { resolveLanguage, systemLanguage } from './desk-language.js';
 import { SignInRefused } from '../sync/sync-client.js';
 import type { RingingBounds } from '../telephony/adapter.js';
@@ -30,6 +31,8 @@ export interface DeskDeps {
   ringSimulated?: (scenario: SimulatedScenario) => string;
   /** Locked settings and skipped files, from loading the configuration. */
   configuration?: DeskState['configuration'];
+  /** The damaged store this start set aside, if it did. */
+  storeSetAside?: DeskState['storeSetAside'];
   /** Writes the diagnostics archive; returns its path. */
   exportDiagnostics?: () => Promise<string>;
   /** The link to the hub, when one is configured: told about every local write, asked for its state. */
@@ -70,6 +73,7 @@ export function createDesk({
   log,
   ringSimulated,
   configuration = { locked: [], problems: [] },
+  storeSetAside = null,
   exportDiagnostics,
   sync,
   language: startLanguage = resolveLanguage(config, systemLanguage()),
@@ -174,6 +178,7 @@ export function createDesk({
         sync: sync?.status() ?? SYNC_OFF,
         agentState: agentState.current(),
         language,
+        storeSetAside,
       };
     },
     async searchCustomers({ query, limit }) {
@@ -261,7 +266,7 @@ export function createDesk({
   };
 
   return {
-    handlers,
+    handlers: sayStoreFailures(handlers, log),
     onCallEvent,
     subscribe(listener) {
       listeners.add(listener);
