@@ -40,6 +40,18 @@ test.describe('Electron shell', () => {
         body: JSON.stringify({ callId: 'electron-1', state: 'ringing', remote: 'anonymous' }),
       });
       await expect(page.getByRole('region', { name: /Incoming call/ })).toBeVisible();
+
+      // setPermissionCheckHandler: a silent query is refused as firmly as a prompt.
+      expect(await page.evaluate(async () => (await navigator.permissions.query({ name: 'geolocation' })).state)).toBe('denied');
+      // will-frame-navigate: a frame inside the page stays where it was put.
+      const frameUrl = await page.evaluate(async () => {
+        const frame = document.createElement('iframe');
+        document.body.append(frame);
+        frame.contentWindow!.location.href = 'data:text/html,elsewhere';
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return frame.contentWindow!.location.href;
+      });
+      expect(frameUrl).toBe('about:blank');
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
