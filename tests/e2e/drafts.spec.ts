@@ -94,9 +94,12 @@ test('a draft is kept in the desk store: it is back after the host is killed and
   const note = page.getByRole('textbox', { name: 'Note' });
   await note.fill('Typed just before the crash');
   await page.getByLabel('Disposition').selectOption('sale');
-  // Leaving the field sends what is typed at once rather than after the pause.
+  // Leaving the field sends what is typed at once rather than after the pause: a second screen on the desk shows it.
   await note.blur();
-  await expect(page.getByRole('navigation', { name: 'Calls' })).toContainText('unsaved note');
+  const other = await page.context().newPage();
+  await other.goto(desk.url);
+  await expect(tabs(other).filter({ hasText: 'unsaved note' })).toHaveCount(1);
+  await other.close();
 
   await desk.kill();
   desk = await startDeskProcess(dataDir);

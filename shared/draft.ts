@@ -1,0 +1,39 @@
+/**
+ * A note the operator has started and not saved: kept in the desk's store (not only in
+ * one window), so it outlives a reload, a crash of either host and a move from the
+ * browser to the Electron desk. One draft per call, or per customer for a note written
+ * outside any call; its mutation id becomes the saved interaction's, so a draft whose
+ * note was saved can never come back.
+ */
+import { z } from 'zod';
+import { AnnotationFieldsSchema } from './domain.js';
+
+/** What a draft belongs to: a call, or a customer when no call is involved. */
+export const DraftSubjectSchema = z
+  .strictObject({ callId: AnnotationFieldsSchema.shape.callId, customerId: AnnotationFieldsSchema.shape.customerId })
+  .refine((s) => s.callId !== null || s.customerId !== null, { message: 'a draft belongs to a call or a customer' });
+export type DraftSubject = z.infer<typeof DraftSubjectSchema>;
+
+export const DraftSchema = z
+  .strictObject({
+    ...AnnotationFieldsSchema.shape,
+    /** Empty until the operator picks one: a draft is whatever was typed so far. */
+    disposition: z.string().max(40),
+    /** As typed: a day still being written is kept as it is. */
+    followUpOn: z.string().max(32),
+    /** The caller as the card named them, so a draft whose call has left the screen still says whose it is. */
+    customerName: z.string().max(300).nullable(),
+    updatedAt: z.iso.datetime({ offset: true }),
+  })
+  .refine((d) => d.callId !== null || d.customerId !== null, { message: 'a draft belongs to a call or a customer' });
+export type Draft = z.infer<typeof DraftSchema>;
+
+/** The one key of a draft: its call's id, else its customer's. */
+export function draftKey({ callId, customerId }: DraftSubject): string {
+  return callId !== null ? `call:${callId}` : `customer:${customerId}`;
+}
+
+/** Nothing typed, nothing picked: such a draft is no draft and is removed rather than kept. */
+export function isBlankDraft(draft: Pick<Draft, 'note' | 'disposition' | 'followUpOn'>): boolean {
+  return draft.note === '' && draft.disposition === '' && draft.followUpOn === '';
+}
