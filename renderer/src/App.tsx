@@ -13,7 +13,7 @@ import { CallTabs } from './features/pop/CallTabs.js';
 import { PopCardView } from './features/pop/PopCardView.js';
 import { SettingsDialog } from './features/settings/SettingsDialog.js';
 import { ShortcutHelp } from './features/shortcuts/ShortcutHelp.js';
-import { useShortcuts } from './features/shortcuts/use-shortcuts.js';
+import { isTyping, useShortcuts } from './features/shortcuts/use-shortcuts.js';
 import { SimulatorMenu } from './features/simulator/SimulatorMenu.js';
 import { useCloseCard } from './features/pop/use-close-card.js';
 import { isOnScreen, tabFocus, useCallTabs } from './features/pop/call-tabs.js';
@@ -26,6 +26,7 @@ export function App() {
   const focus = useDeskView((v) => v.focus);
   const cards = useDeskView((v) => v.cards);
   const focusOn = useDeskView((v) => v.focusOn);
+  const setWriting = useDeskView((v) => v.setWriting);
   const drafts = useDeskView((v) => v.drafts);
   const tabs = useCallTabs();
   const closeCard = useCloseCard();
@@ -86,7 +87,7 @@ export function App() {
         {settings?.simulator && <SimulatorMenu />}
         <CallLog />
       </aside>
-      <main className="stage">
+      <main className="stage" onFocus={(e) => setWriting(isTyping(e.target))} onBlur={() => setWriting(false)}>
         {/* A pop can arrive before the desk state on a (re)connect: cards wait for the settings they render with. */}
         {!settings ? null : focusedCard ? (
           <PopCardView key={focusedCard.callId} card={focusedCard} />

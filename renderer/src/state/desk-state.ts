@@ -34,7 +34,7 @@ interface DeskView {
   callLog: CallLogEntry[];
   /** Unsaved notes by draftKey, as the desk keeps them plus this window's edits not yet sent. */
   drafts: Record<string, Draft>;
-  /** The keyboard is in a note form: a new call then waits in its tab instead of taking the screen. */
+  /** The keyboard is in a field on the card on screen: a new call then waits in its tab instead of taking the screen. */
   writing: boolean;
   /** A call that rang while the operator was writing, announced until they switch to it. */
   incoming: string | null;
@@ -93,10 +93,10 @@ export const useDeskView = create<DeskView>()((set) => ({
     set((view) => {
       const cards = view.cards.filter((c) => c.callId !== callId);
       const { [callId]: _gone, ...chosen } = view.chosen;
-      const focus = view.focus.kind === 'call' && view.focus.callId === callId ? cardFocus(liveCard(cards)) : view.focus;
-      return { cards, chosen, focus };
+      if (view.focus.kind !== 'call' || view.focus.callId !== callId) return { cards, chosen };
+      return { cards, chosen, focus: cardFocus(liveCard(cards)), writing: false };
     }),
-  leave: (callId) => set((view) => ({ focus: cardFocus(liveCard(view.cards.filter((c) => c.callId !== callId))) })),
+  leave: (callId) => set((view) => ({ focus: cardFocus(liveCard(view.cards.filter((c) => c.callId !== callId))), writing: false })),
   draftKept: (draft) =>
     set((view) => {
       const key = draftKey(draft);
@@ -126,7 +126,8 @@ export const useDeskView = create<DeskView>()((set) => ({
       const { [callId]: _gone, ...chosen } = view.chosen;
       return { chosen };
     }),
-  focusOn: (focus) => set((view) => ({ focus, incoming: focus.kind === 'call' && focus.callId === view.incoming ? null : view.incoming })),
+  // The field that held the keyboard went with the card it was on.
+  focusOn: (focus) => set((view) => ({ focus, writing: false, incoming: focus.kind === 'call' && focus.callId === view.incoming ? null : view.incoming })),
 }));
 
 function cardFocus(card: PopCard | undefined): Focus {

@@ -37,20 +37,13 @@ export function AnnotationPanel({ callId, customerId, phone, customerName, onSav
   const subject = { callId, customerId };
   const key = draftKey(subject);
   const sender = draftSenderFor(client);
-  const setWriting = useDeskView((v) => v.setWriting);
   const blank = (): Draft => ({ mutationId: crypto.randomUUID(), callId, customerId, phone, customerName, note: '', disposition: '', followUpOn: '', updatedAt: new Date().toISOString() });
   const [current, setCurrent] = useState<Draft>(() => useDeskView.getState().drafts[key] ?? blank());
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const id = useId();
 
-  // A panel that goes (the operator switched calls, the window closes) sends what is typed and no longer holds the keyboard.
-  useEffect(
-    () => () => {
-      sender.flush(key);
-      setWriting(false);
-    },
-    [sender, key, setWriting],
-  );
+  // A panel that goes (the operator switched calls, the window closes) sends what is typed at once.
+  useEffect(() => () => sender.flush(key), [sender, key]);
 
   const update = (change: Partial<Draft>) => {
     const draft = { ...current, ...change, callId, customerId, phone, customerName, updatedAt: new Date().toISOString() };
@@ -98,11 +91,7 @@ export function AnnotationPanel({ callId, customerId, phone, customerName, onSav
       className="annotation"
       aria-labelledby={`${id}-title`}
       onSubmit={(e) => void save(e)}
-      onFocus={() => setWriting(true)}
-      onBlur={() => {
-        setWriting(false);
-        sender.flush(key);
-      }}
+      onBlur={() => sender.flush(key)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(e);
       }}

@@ -23,7 +23,7 @@ export const SHORTCUTS = [
   { keys: ['?'], action: 'help' },
 ] as const;
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
