@@ -57,6 +57,18 @@ test('a second call while a note is being written leaves the note, its caret and
   await expect(first.getByRole('textbox', { name: 'Note' })).toHaveValue('Wants a refund for the router');
 });
 
+test('a second call while the operator fills in a new customer leaves the form as it is', async ({ page }) => {
+  await desk.postCallEvent({ callId: 'unknown', state: 'answered', remote: '0877 000 111' });
+  const card = page.getByRole('region', { name: /Incoming call from 087/ });
+  await card.getByLabel('Company').click();
+  await page.keyboard.type('Kolev');
+  await desk.postCallEvent({ callId: 'known', state: 'ringing', remote: ANNA });
+  await expect(tabs(page)).toHaveCount(2);
+  await expect(card.getByLabel('Company')).toBeFocused();
+  await page.keyboard.type(' Trans');
+  await expect(card.getByLabel('Company')).toHaveValue('Kolev Trans');
+});
+
 test('closing a card with an unsaved note keeps the draft: the call log and the customer show it again', async ({ page }) => {
   await desk.postCallEvent({ callId: 'kept', state: 'answered', remote: IVAN });
   await desk.postCallEvent({ callId: 'kept', state: 'ended', remote: IVAN });
