@@ -17,7 +17,7 @@ import {
 import { CustomerUpdateSchema, SyncStatusSchema } from './sync.js';
 import { AgentStateSchema } from './board.js';
 import { LocaleSchema } from './i18n/locales.js';
-import { DraftSchema, DraftSubjectSchema } from './draft.js';
+import { DraftSchema, DraftSubjectSchema, MAX_DRAFTS } from './draft.js';
 
 const CallIdInput = z.strictObject({ callId: z.string().min(1).max(128) });
 
@@ -49,7 +49,7 @@ export const DeskStateSchema = z.object({
   simulator: z.boolean(),
   cards: z.array(PopCardSchema),
   /** Every unsaved note on this desk, whether or not its call is still on screen. */
-  drafts: z.array(DraftSchema),
+  drafts: z.array(DraftSchema).max(MAX_DRAFTS),
   callLog: z.array(CallLogEntrySchema),
   /** What IT's policy locked, and any configuration file the desk had to skip, for the settings screen and a warning. */
   configuration: z.object({

@@ -8,6 +8,13 @@
 import { z } from 'zod';
 import { AnnotationFieldsSchema } from './domain.js';
 
+/**
+ * The most drafts one desk keeps: each can be a long note, and every attached UI is sent
+ * them all on attach. Far above a shift's worth; beyond it a new draft is refused, said
+ * on screen, rather than an old one dropped.
+ */
+export const MAX_DRAFTS = 50;
+
 /** What a draft belongs to: a call, or a customer when no call is involved. */
 export const DraftSubjectSchema = z
   .strictObject({ callId: AnnotationFieldsSchema.shape.callId, customerId: AnnotationFieldsSchema.shape.customerId })

@@ -6,7 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
+import { type DeskProcess, freePort, startDeskProcess } from '../support/desk-process.js';
 import { seededDataDir } from '../support/seeded-data-dir.js';
 
 let dataDir: string;
@@ -125,6 +125,32 @@ test('a draft is kept in the desk store: it is back after the host is killed and
   await page.reload();
   await expect(page.getByRole('status', { name: /connection/i })).toHaveAttribute('data-connection', 'connected');
   await expect(tabs(page)).toHaveCount(0);
+});
+
+test('a note typed while the desk is down stays on screen, says it is not kept yet, and reaches the desk when it is back', async ({ page }) => {
+  const ports = { host: { host: '127.0.0.1', port: await freePort() }, bridge: { json: { enabled: true, host: '127.0.0.1', port: await freePort(), token: null } } };
+  await desk.stop();
+  desk = await startDeskProcess(dataDir, ports);
+  await openDesk(page);
+  await desk.postCallEvent({ callId: 'outage', state: 'answered', remote: IVAN });
+  const note = page.getByRole('textbox', { name: 'Note' });
+  await note.fill('Before');
+
+  await desk.kill();
+  const connection = page.getByRole('status', { name: /connection/i });
+  await expect(connection).toHaveAttribute('data-connection', 'disconnected');
+  await note.press('End');
+  await page.keyboard.type(' and during the outage');
+  await expect(page.getByRole('alert')).toContainText('This draft is not kept on the desk yet');
+
+  desk = await startDeskProcess(dataDir, ports);
+  await expect(connection).toHaveAttribute('data-connection', 'connected', { timeout: 15_000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Note' })).toHaveValue('Before and during the outage');
+  const other = await page.context().newPage();
+  await other.goto(desk.url);
+  await tabs(other).filter({ hasText: 'unsaved note' }).getByRole('button').click();
+  await expect(other.getByRole('textbox', { name: 'Note' })).toHaveValue('Before and during the outage');
 });
 
 test('finished calls leave the tabs for the call log; one with a draft stays until it is saved', async ({ page }) => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../shared/desk-api.js';
-import type { Draft } from '../../shared/draft.js';
+import { type Draft, MAX_DRAFTS } from '../../shared/draft.js';
 import { parseDeskConfig } from '../../electron/services/config/desk-config.js';
 import { createDesk, type Desk } from '../../electron/services/desk/desk.js';
 import { silentLogger } from '../../electron/services/log.js';
@@ -67,5 +67,15 @@ describe('drafts on the desk', () => {
     await desk.handlers.discardDraft({ callId: 'c1', customerId: '1001' });
     await desk.handlers.discardDraft({ callId: 'c1', customerId: '1001' });
     expect(draftEvents().map((e) => e.name)).toEqual(['draft', 'draftRemoved']);
+  });
+});
+
+describe('the bound on drafts', () => {
+  it('refuses a new draft beyond the most a desk keeps, with a sentence, and still takes changes to the ones it has', async () => {
+    for (let i = 0; i < MAX_DRAFTS; i++) await desk.handlers.saveDraft(draft({ callId: `c${i}` }));
+    await expect(desk.handlers.saveDraft(draft({ callId: 'one-more' }))).rejects.toMatchObject({ error: { code: 'refused', key: 'tooManyDrafts', values: { count: MAX_DRAFTS } } });
+    await desk.handlers.saveDraft(draft({ callId: 'c0', note: 'changed', updatedAt: new Date(Date.now() + 1000).toISOString() }));
+    expect(store.listDrafts().find((d) => d.callId === 'c0')?.note).toBe('changed');
+    expect(store.listDrafts()).toHaveLength(MAX_DRAFTS);
   });
 });

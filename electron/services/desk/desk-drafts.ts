@@ -4,7 +4,8 @@
  */
 import type { Annotation, Interaction } from '../../../shared/domain.js';
 import type { DeskEvent, DeskHandlers } from '../../../shared/desk-api.js';
-import { type DraftSubject, draftKey, isBlankDraft } from '../../../shared/draft.js';
+import { type DraftSubject, draftKey, isBlankDraft, MAX_DRAFTS } from '../../../shared/draft.js';
+import { DeskRequestError } from '../../../shared/desk-wire.js';
 import type { DeskStore } from '../store/desk-store.js';
 
 export function createDeskDrafts(store: DeskStore, emit: (event: DeskEvent) => void) {
@@ -14,8 +15,15 @@ export function createDeskDrafts(store: DeskStore, emit: (event: DeskEvent) => v
   const handlers: Pick<DeskHandlers, 'saveDraft' | 'discardDraft'> = {
     async saveDraft(draft) {
       // Everything typed was erased: nothing is left to keep.
-      if (isBlankDraft(draft)) discard(draft);
-      else if (store.saveDraft(draft)) emit({ name: 'draft', payload: draft });
+      if (isBlankDraft(draft)) {
+        discard(draft);
+        return {};
+      }
+      const held = store.listDrafts();
+      if (held.length >= MAX_DRAFTS && !held.some((d) => draftKey(d) === draftKey(draft))) {
+        throw new DeskRequestError('refused', 'tooManyDrafts', { count: MAX_DRAFTS });
+      }
+      if (store.saveDraft(draft)) emit({ name: 'draft', payload: draft });
       return {};
     },
     async discardDraft(subject) {

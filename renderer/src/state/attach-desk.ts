@@ -23,8 +23,9 @@ export function attachDesk(client: DeskClient, transport: DeskTransport): () => 
       if (state !== 'connected') return;
       client.getDeskState({}).then(
         (state) => {
-          view.attach(state);
-          draftSenderFor(client).resendUnsent();
+          const drafts = draftSenderFor(client);
+          view.attach(state, drafts.unsent());
+          drafts.resendUnsent();
         },
         (err: unknown) => console.error('could not read the desk state', err),
       );

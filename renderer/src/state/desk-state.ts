@@ -34,13 +34,16 @@ interface DeskView {
   callLog: CallLogEntry[];
   /** Unsaved notes by draftKey, as the desk keeps them plus this window's edits not yet sent. */
   drafts: Record<string, Draft>;
+  /** Drafts the desk has not kept yet, with why (it is restarting, or holds too many). */
+  draftFailures: Record<string, unknown>;
   /** The keyboard is in a field on the card on screen: a new call then waits in its tab instead of taking the screen. */
   writing: boolean;
   /** A call that rang while the operator was writing, announced until they switch to it. */
   incoming: string | null;
   focus: Focus;
   setConnection(state: ConnectionState): void;
-  attach(state: DeskState): void;
+  /** `unsent`: this window's drafts the desk has not confirmed; they outrank its older copies. */
+  attach(state: DeskState, unsent?: Draft[]): void;
   pop(card: PopCard): void;
   dismissed(callId: string): void;
   logged(entry: CallLogEntry): void;
@@ -56,6 +59,8 @@ interface DeskView {
   /** A change typed in this window. */
   draftEdited(draft: Draft): void;
   draftRemoved(subject: DraftSubject): void;
+  draftSendFailed(key: string, why: unknown): void;
+  draftSent(key: string): void;
   setWriting(writing: boolean): void;
 }
 
@@ -69,14 +74,21 @@ export const useDeskView = create<DeskView>()((set) => ({
   chosen: {},
   callLog: [],
   drafts: {},
+  draftFailures: {},
   writing: false,
   incoming: null,
   focus: { kind: 'none' },
   setConnection: (connection) => set({ connection }),
-  attach: ({ cards, drafts: kept, callLog, sync, agentState, language, ...settings }) =>
+  attach: ({ cards, drafts: kept, callLog, sync, agentState, language, ...settings }, unsent = []) =>
     set((view) => {
       const drafts = Object.fromEntries(kept.map((d) => [draftKey(d), d]));
-      const focus = stillShown(view.focus, cards, drafts) ? view.focus : cardFocus(liveCard(cards));
+      for (const draft of unsent) {
+        const key = draftKey(draft);
+        if (drafts[key] && drafts[key].updatedAt > draft.updatedAt) continue;
+        if (isBlankDraft(draft)) delete drafts[key];
+        else drafts[key] = draft;
+      }
+      const focus = stillShown(view.focus, cards, drafts) ? view.focus : (draftOf(view.focus, drafts) ?? cardFocus(liveCard(cards)));
       return { settings, sync, agentState, language, cards, drafts, callLog, focus };
     }),
   pop: (card) =>
@@ -114,6 +126,13 @@ export const useDeskView = create<DeskView>()((set) => ({
       const { [draftKey(subject)]: _gone, ...drafts } = view.drafts;
       return { drafts };
     }),
+  draftSendFailed: (key, why) => set((view) => ({ draftFailures: { ...view.draftFailures, [key]: why } })),
+  draftSent: (key) =>
+    set((view) => {
+      if (!(key in view.draftFailures)) return {};
+      const { [key]: _ok, ...draftFailures } = view.draftFailures;
+      return { draftFailures };
+    }),
   setWriting: (writing) => set({ writing }),
   logged: (entry) =>
     set((view) => ({ callLog: [entry, ...view.callLog.filter((e) => e.callId !== entry.callId)].slice(0, CALL_LOG_KEPT) })),
@@ -137,6 +156,12 @@ function cardFocus(card: PopCard | undefined): Focus {
 /** The newest call still under way: where the screen goes when the operator leaves a card. */
 function liveCard(cards: PopCard[]): PopCard | undefined {
   return cards.findLast((c) => c.endedAt === null);
+}
+
+/** A card the desk no longer has (it restarted) whose note was being written: the note stays on screen as its draft. */
+function draftOf(focus: Focus, drafts: Record<string, Draft>): Focus | undefined {
+  const key = focusedKey(focus);
+  return focus.kind === 'call' && key !== null && key in drafts ? { kind: 'draft', key } : undefined;
 }
 
 function stillShown(focus: Focus, cards: PopCard[], drafts: Record<string, Draft>): boolean {

@@ -40,6 +40,7 @@ export function AnnotationPanel({ callId, customerId, phone, customerName, onSav
   const blank = (): Draft => ({ mutationId: crypto.randomUUID(), callId, customerId, phone, customerName, note: '', disposition: '', followUpOn: '', updatedAt: new Date().toISOString() });
   const [current, setCurrent] = useState<Draft>(() => useDeskView.getState().drafts[key] ?? blank());
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const notKept = useDeskView((v) => v.draftFailures[key]);
   const id = useId();
 
   // A panel that goes (the operator switched calls, the window closes) sends what is typed at once.
@@ -125,6 +126,7 @@ export function AnnotationPanel({ callId, customerId, phone, customerName, onSav
         {status.kind === 'saved' ? t('annotation.saved') : !isBlankDraft(current) ? t('annotation.draftKept') : ''}
       </p>
       {status.kind === 'error' && <p role="alert" className="error">{status.message}</p>}
+      {notKept !== undefined && status.kind !== 'error' && <p role="alert" className="error">{t('annotation.draftNotKept', { reason: describeError(notKept, t) })}</p>}
     </form>
   );
 }

@@ -17,6 +17,8 @@ export interface DraftSender {
   flush(key: string): void;
   /** The draft was saved or discarded: a change still waiting must not bring it back. */
   forget(key: string): void;
+  /** What the desk has not confirmed yet. */
+  unsent(): Draft[];
   /** After a (re)attach: what did not reach the desk goes again. */
   resendUnsent(): void;
 }
@@ -36,8 +38,11 @@ function createDraftSender(client: DeskApi): DraftSender {
   function send(key: string, draft: Draft): void {
     unsent.set(key, draft);
     client.saveDraft(draft).then(
-      () => unsent.get(key) === draft && unsent.delete(key),
-      (err: unknown) => console.error('a draft did not reach the desk; it is sent again when the desk is back', err),
+      () => {
+        if (unsent.get(key) === draft) unsent.delete(key);
+        useDeskView.getState().draftSent(key);
+      },
+      (err: unknown) => useDeskView.getState().draftSendFailed(key, err),
     );
   }
   function flush(key: string): void {
@@ -62,12 +67,11 @@ function createDraftSender(client: DeskApi): DraftSender {
       clearTimeout(waiting.get(key)?.timer);
       waiting.delete(key);
       unsent.delete(key);
+      useDeskView.getState().draftSent(key);
     },
+    unsent: () => [...unsent.values(), ...[...waiting.values()].map((w) => w.draft)],
     resendUnsent() {
-      for (const [key, draft] of unsent) {
-        useDeskView.getState().draftEdited(draft);
-        send(key, draft);
-      }
+      for (const [key, draft] of unsent) send(key, draft);
     },
   };
 }
