@@ -128,6 +128,13 @@ describe('the renderer view of the desk', () => {
     expect(view().drafts).toEqual({});
   });
 
+  it('a card closed elsewhere while its note is on screen leaves the note on screen as its draft', () => {
+    view().pop(card('c1', { state: 'answered' }));
+    view().draftEdited(draft('c1'));
+    view().dismissed('c1');
+    expect(view().focus).toEqual({ kind: 'draft', key: 'call:c1' });
+  });
+
   it('leaving a card with a draft goes to the newest live call and keeps the card', () => {
     view().pop(card('c1'));
     view().pop(card('c2', { state: 'ended', endedAt: '2026-11-24T10:05:00.000Z' }));

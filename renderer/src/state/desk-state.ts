@@ -106,7 +106,8 @@ export const useDeskView = create<DeskView>()((set) => ({
       const cards = view.cards.filter((c) => c.callId !== callId);
       const { [callId]: _gone, ...chosen } = view.chosen;
       if (view.focus.kind !== 'call' || view.focus.callId !== callId) return { cards, chosen };
-      return { cards, chosen, focus: cardFocus(liveCard(cards)), writing: false };
+      // Closed elsewhere (another screen, the desk's limit on finished cards) while a note was on it: the note stays on screen.
+      return { cards, chosen, focus: draftOf(view.focus, view.drafts) ?? cardFocus(liveCard(cards)), writing: false };
     }),
   leave: (callId) => set((view) => ({ focus: cardFocus(liveCard(view.cards.filter((c) => c.callId !== callId))), writing: false })),
   draftKept: (draft) =>
