@@ -55,6 +55,8 @@ test('a second call while a note is being written leaves the note, its caret and
   await expect(page.getByRole('region', { name: 'Incoming call from Anna Kowalska' })).toBeVisible();
   await page.keyboard.press('Alt+N');
   await expect(first.getByRole('textbox', { name: 'Note' })).toHaveValue('Wants a refund for the router');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Alt+NSwitch to the next call');
 });
 
 test('a second call while the operator fills in a new customer leaves the form as it is', async ({ page }) => {
