@@ -17,6 +17,7 @@ import {
 import { CustomerUpdateSchema, SyncStatusSchema } from './sync.js';
 import { AgentStateSchema } from './board.js';
 import { LocaleSchema } from './i18n/locales.js';
+import { DraftSchema, DraftSubjectSchema, MAX_DRAFTS } from './draft.js';
 import { singleLineText } from './text-rules.js';
 
 const CallIdInput = z.strictObject({ callId: singleLineText('callId').min(1) });
@@ -54,6 +55,8 @@ export const DeskStateSchema = z.object({
   /** The developer menu (simulated calls) is offered only where this is true. */
   simulator: z.boolean(),
   cards: z.array(PopCardSchema),
+  /** Every unsaved note on this desk, whether or not its call is still on screen. */
+  drafts: z.array(DraftSchema).max(MAX_DRAFTS),
   callLog: z.array(CallLogEntrySchema),
   /** What IT's policy locked, and any configuration file the desk had to skip, for the settings screen and a warning. */
   configuration: z.object({
@@ -80,7 +83,12 @@ export const deskRequests = {
   getCustomerCard: { input: z.strictObject({ customerId: singleLineText('id').min(1) }), output: CustomerCardSchema },
   createCustomer: { input: NewCustomerSchema, output: CustomerCardSchema },
   updateCustomer: { input: CustomerUpdateSchema, output: CustomerCardSchema },
+  /** Saving also deletes the note's draft, in the same transaction. */
   saveAnnotation: { input: AnnotationSchema, output: InteractionSchema },
+  /** Keeps what is typed so far (sent after a pause in typing, and when the field is left); an older copy never overwrites a newer one. */
+  saveDraft: { input: DraftSchema, output: z.strictObject({}) },
+  /** The operator threw the draft away on purpose. */
+  discardDraft: { input: DraftSubjectSchema, output: z.strictObject({}) },
   /** The operator closes a card; a call that is still live keeps ringing elsewhere, only the card goes. */
   dismissCard: { input: CallIdInput, output: z.strictObject({}) },
   listCallLog: {
@@ -112,6 +120,10 @@ export const deskEvents = {
   pop: PopCardSchema,
   cardDismissed: CallIdInput,
   callLogged: CallLogEntrySchema,
+  /** A draft was kept (from any attached UI). */
+  draft: DraftSchema,
+  /** A draft is gone: its note was saved, or it was discarded. */
+  draftRemoved: DraftSubjectSchema,
   syncStatus: SyncStatusSchema,
   agentState: DeskAgentStateSchema,
   /** The agent switched language (from any attached UI). */

@@ -119,17 +119,17 @@ export const DispositionSchema = z.object({
 export type Disposition = z.infer<typeof DispositionSchema>;
 
 /** What the operator writes about a call or a customer; saved with its outbox row in one transaction. */
-export const AnnotationSchema = z
-  .object({
-    /** Client-generated, so a retried save is recognised and never stored twice. */
-    mutationId: z.uuid(),
-    callId: CallId.nullable(),
-    customerId: Id.nullable(),
-    phone: E164Schema.nullable(),
-    note: multiLineText('note'),
-    disposition: DispositionCode,
-    followUpOn: IsoDate.nullable(),
-  })
+export const AnnotationFieldsSchema = z.object({
+  /** Client-generated, so a retried save is recognised and never stored twice. */
+  mutationId: z.uuid(),
+  callId: CallId.nullable(),
+  customerId: Id.nullable(),
+  phone: E164Schema.nullable(),
+  note: multiLineText('note'),
+  disposition: DispositionCode,
+  followUpOn: IsoDate.nullable(),
+});
+export const AnnotationSchema = AnnotationFieldsSchema
   .refine((a) => a.customerId !== null || a.phone !== null || a.callId !== null, {
     message: 'an annotation needs a customer, a phone number or a call',
   });

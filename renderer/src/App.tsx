@@ -13,10 +13,12 @@ import { CallTabs } from './features/pop/CallTabs.js';
 import { PopCardView } from './features/pop/PopCardView.js';
 import { SettingsDialog } from './features/settings/SettingsDialog.js';
 import { ShortcutHelp } from './features/shortcuts/ShortcutHelp.js';
-import { useShortcuts } from './features/shortcuts/use-shortcuts.js';
+import { isTyping, useShortcuts } from './features/shortcuts/use-shortcuts.js';
 import { SimulatorMenu } from './features/simulator/SimulatorMenu.js';
 import { StoreSetAsideNotice } from './features/store/StoreSetAsideNotice.js';
-import { useDismissCard } from './features/pop/use-dismiss-card.js';
+import { useCloseCard } from './features/pop/use-close-card.js';
+import { isOnScreen, tabFocus, useCallTabs } from './features/pop/call-tabs.js';
+import { DraftView } from './features/annotation/DraftView.js';
 import { useDeskView } from './state/desk-state.js';
 
 export function App() {
@@ -25,7 +27,10 @@ export function App() {
   const focus = useDeskView((v) => v.focus);
   const cards = useDeskView((v) => v.cards);
   const focusOn = useDeskView((v) => v.focusOn);
-  const dismissCard = useDismissCard();
+  const setWriting = useDeskView((v) => v.setWriting);
+  const drafts = useDeskView((v) => v.drafts);
+  const tabs = useCallTabs();
+  const closeCard = useCloseCard();
   const loadCustomer = useCustomerLoader();
   const searchRef = useRef<HTMLInputElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -35,12 +40,16 @@ export function App() {
   useShortcuts({
     focusSearch: () => searchRef.current?.focus(),
     dismiss: () => {
-      if (focusedCard) dismissCard(focusedCard.callId);
-      else if (focus.kind === 'customer') focusOn({ kind: 'none' });
+      if (focusedCard) closeCard(focusedCard.callId);
+      else if (focus.kind !== 'none') focusOn({ kind: 'none' });
     },
     switchToCall: (n) => {
-      const card = cards[n - 1];
-      if (card) focusOn({ kind: 'call', callId: card.callId });
+      const tab = tabs[n - 1];
+      if (tab) focusOn(tabFocus(tab));
+    },
+    nextCall: () => {
+      const next = tabs[(tabs.findIndex((tab) => isOnScreen(tab, focus)) + 1) % tabs.length];
+      if (next) focusOn(tabFocus(next));
     },
     toggleHelp: () => setHelpOpen((open) => !open),
   });
@@ -82,12 +91,14 @@ export function App() {
         {settings?.simulator && <SimulatorMenu />}
         <CallLog />
       </aside>
-      <main className="stage">
+      <main className="stage" onFocus={(e) => setWriting(isTyping(e.target))} onBlur={() => setWriting(false)}>
         {/* A pop can arrive before the desk state on a (re)connect: cards wait for the settings they render with. */}
         {!settings ? null : focusedCard ? (
           <PopCardView key={focusedCard.callId} card={focusedCard} />
         ) : focus.kind === 'customer' ? (
           <CustomerView key={focus.card.customer.id} card={focus.card} />
+        ) : focus.kind === 'draft' && drafts[focus.key] ? (
+          <DraftView key={focus.key} draft={drafts[focus.key]!} />
         ) : (
           <p className="placeholder">{t('app.nothingYet')}</p>
         )}

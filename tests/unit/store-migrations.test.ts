@@ -41,6 +41,7 @@ describe('store migrations', () => {
       expect(store.searchCustomers('blaszczyk', 5).map((c) => c.id)).toEqual(['old-1']);
       expect(store.searchCustomers('ромашка', 5).map((c) => c.id)).toEqual(['old-2']);
       expect(store.listCallLog(5)).toEqual([]);
+      expect(store.listDrafts()).toEqual([]);
     } finally {
       store.close();
     }

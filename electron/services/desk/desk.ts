@@ -19,6 +19,7 @@ import { CallTracker, type UnheardCall } from './call-tracker.js';
 import { identifyCaller } from './identify-caller.js';
 import { createAgentState } from './agent-state.js';
 import { sayStoreFailures } from './said-store-failures.js';
+import { createDeskDrafts } from './desk-drafts.js';
 import { resolveLanguage, systemLanguage } from './desk-language.js';
 import { SignInRefused } from '../sync/sync-client.js';
 import type { RingingBounds } from '../telephony/adapter.js';
@@ -94,6 +95,7 @@ export function createDesk({
     }
   }
 
+  const drafts = createDeskDrafts(store, emit);
   const agentState = createAgentState({
     wrapUpSeconds: config.wrapUpSeconds,
     now,
@@ -166,6 +168,7 @@ export function createDesk({
   }
 
   const handlers: DeskHandlers = {
+    ...drafts.handlers,
     async getDeskState() {
       return {
         agent: config.agent,
@@ -173,6 +176,7 @@ export function createDesk({
         dispositions: config.dispositions,
         simulator: ringSimulated !== undefined,
         cards: tracker.all(),
+        drafts: store.listDrafts(),
         callLog: store.listCallLog(CALL_LOG_ON_ATTACH),
         configuration,
         sync: sync?.status() ?? SYNC_OFF,
@@ -209,7 +213,7 @@ export function createDesk({
       if (!config.dispositions.some((d) => d.code === annotation.disposition)) {
         throw new DeskRequestError('bad_request', 'dispositionUnknown', { disposition: annotation.disposition });
       }
-      const interaction = store.recordAnnotation(annotation, config.agent.id, now());
+      const interaction = drafts.recordAnnotation(annotation, () => store.recordAnnotation(annotation, config.agent.id, now()));
       sync?.kick();
       if (interaction.customerId !== null) {
         const id = interaction.customerId;

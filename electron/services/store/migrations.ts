@@ -134,6 +134,27 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    what: 'drafts: notes typed and not yet saved, one per call (or per customer outside a call)',
+    up(db) {
+      // Keyed by the call (or the customer) rather than by mutation id: a card has one draft however often it is resent.
+      db.exec(`
+        CREATE TABLE drafts (
+          draft_key TEXT PRIMARY KEY,
+          call_id TEXT,
+          customer_id TEXT,
+          customer_name TEXT,
+          phone TEXT,
+          note TEXT NOT NULL,
+          disposition TEXT NOT NULL,
+          follow_up_on TEXT NOT NULL,
+          mutation_id TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 /** Customers that predate the search index are added in pages: a connection cannot write while it iterates. */

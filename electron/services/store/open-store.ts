@@ -22,6 +22,7 @@ import { type CustomerRow, toCallLogEntry, toCustomer, toInteraction, toPurchase
 import { toMatchExpression } from './search-text.js';
 import { createCustomerWrites } from './customer-writes.js';
 import { createSyncWrites } from './sync-writes.js';
+import { createDraftWrites } from './draft-writes.js';
 
 /** A card shows the recent past; the rest is one search away. */
 const CARD_PURCHASES = 10;
@@ -102,6 +103,7 @@ export function openDeskStore(file: string): DeskStore {
   };
 
   const customers = createCustomerWrites(db);
+  const { removeSaved: removeSavedDraft, ...drafts } = createDraftWrites(db);
 
   function getCustomerCard(customerId: string): CustomerCard | undefined {
     const row = sql.customer.get(customerId) as CustomerRow | undefined;
@@ -171,6 +173,7 @@ export function openDeskStore(file: string): DeskStore {
     };
     sql.insertInteraction.run(interaction);
     sql.insertOutbox.run(annotation.mutationId, 'interaction.create', JSON.stringify(interaction), interaction.at);
+    removeSavedDraft(annotation.mutationId);
     return interaction;
   });
 
@@ -186,6 +189,7 @@ export function openDeskStore(file: string): DeskStore {
 
   return {
     ...createSyncWrites(db, customers),
+    ...drafts,
     lookupPhone({ e164, nationalNumber }): PhoneLookup {
       if (e164 !== null) {
         const hits = sql.phonesByE164.all(e164, MAX_HITS) as PhoneLookup['hits'];

@@ -1,13 +1,18 @@
-/** Note, disposition and follow-up for a call or a customer; Ctrl+Enter saves. */
+/**
+ * Note, disposition and follow-up for a call or a customer; Ctrl+Enter saves. What is
+ * typed is a draft in the desk's store until it is saved or discarded on purpose.
+ */
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { E164 } from '../../../../shared/domain.js';
+import { type Draft, draftKey, isBlankDraft } from '../../../../shared/draft.js';
 import { labelIn } from '../../../../shared/i18n/localised-label.js';
 import { useDeskClient } from '../../api/desk-context.js';
 import { useDeskLocale } from '../../i18n/desk-language.js';
 import { describeError } from '../../i18n/describe-error.js';
 import { useDeskView } from '../../state/desk-state.js';
-import { clearDraft, type Draft, draftKey, emptyDraft, loadDraft, saveDraft } from './draft.js';
+import { draftSenderFor } from './draft-sender.js';
+import { DiscardDraft } from './DiscardDraft.js';
 import { WrapUp } from '../agent-state/WrapUp.js';
 import { isIsoDay } from '../../day-format.js';
 import { withoutControlCharacters } from '../../../../shared/text-rules.js';
@@ -17,35 +22,52 @@ interface Props {
   callId: string | null;
   customerId: string | null;
   phone: E164 | null;
+  /** Who the note is about, as the card names them: kept with the draft for its tab. */
+  customerName: string | null;
   onSaved?: (() => void) | undefined;
 }
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
-export function AnnotationPanel({ callId, customerId, phone, onSaved }: Props) {
+export function AnnotationPanel({ callId, customerId, phone, customerName, onSaved }: Props) {
   const { t } = useTranslation();
   const client = useDeskClient();
   const dispositions = useDeskView((v) => v.settings?.dispositions ?? []);
   const locale = useDeskLocale();
   const dayPattern = useDayPattern();
-  const key = draftKey(callId, customerId);
-  // One panel serves one call-and-customer pair; its parent gives it a React key per pair.
-  const [current, setCurrent] = useState<Draft>(() => loadDraft(key));
+  const subject = { callId, customerId };
+  const key = draftKey(subject);
+  const sender = draftSenderFor(client);
+  const blank = (): Draft => ({ mutationId: crypto.randomUUID(), callId, customerId, phone, customerName, note: '', disposition: '', followUpOn: '', updatedAt: new Date().toISOString() });
+  const [current, setCurrent] = useState<Draft>(() => useDeskView.getState().drafts[key] ?? blank());
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const notKept = useDeskView((v) => v.draftFailures[key]);
   const id = useId();
 
-  useEffect(() => saveDraft(key, current), [key, current]);
+  // A panel that goes (the operator switched calls, the window closes) sends what is typed at once.
+  useEffect(() => () => sender.flush(key), [sender, key]);
 
   const update = (change: Partial<Draft>) => {
-    setCurrent((draft) => ({ ...draft, ...change }));
+    const draft = { ...current, ...change, callId, customerId, phone, customerName, updatedAt: new Date().toISOString() };
+    setCurrent(draft);
+    sender.edit(draft);
     setStatus({ kind: 'idle' });
   };
+
+  function discard() {
+    sender.forget(key);
+    useDeskView.getState().draftRemoved(subject);
+    setCurrent(blank());
+    client.discardDraft(subject).catch((err: unknown) => setStatus({ kind: 'error', message: describeError(err, t) }));
+  }
 
   async function save(event?: FormEvent) {
     event?.preventDefault();
     if (current.disposition === '') return setStatus({ kind: 'error', message: t('annotation.needsDisposition') });
     if (current.followUpOn !== '' && !isIsoDay(current.followUpOn)) return setStatus({ kind: 'error', message: t('annotation.followUpInvalid', { pattern: dayPattern }) });
     setStatus({ kind: 'saving' });
+    // A change still waiting to be sent would bring the draft back after the save removed it.
+    sender.forget(key);
     try {
       await client.saveAnnotation({
         mutationId: current.mutationId,
@@ -56,11 +78,12 @@ export function AnnotationPanel({ callId, customerId, phone, onSaved }: Props) {
         disposition: current.disposition,
         followUpOn: current.followUpOn || null,
       });
-      clearDraft(key);
-      setCurrent(emptyDraft());
+      useDeskView.getState().draftRemoved(subject);
+      setCurrent(blank());
       setStatus({ kind: 'saved' });
       onSaved?.();
     } catch (err) {
+      sender.edit(current);
       setStatus({ kind: 'error', message: describeError(err, t) });
     }
   }
@@ -70,6 +93,7 @@ export function AnnotationPanel({ callId, customerId, phone, onSaved }: Props) {
       className="annotation"
       aria-labelledby={`${id}-title`}
       onSubmit={(e) => void save(e)}
+      onBlur={() => sender.flush(key)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(e);
       }}
@@ -97,11 +121,13 @@ export function AnnotationPanel({ callId, customerId, phone, onSaved }: Props) {
         <button type="submit" aria-keyshortcuts="Control+Enter" disabled={status.kind === 'saving'}>
           {status.kind === 'saving' ? t('annotation.saving') : t('annotation.save')}
         </button>
+        {!isBlankDraft(current) && <DiscardDraft onDiscard={discard} />}
       </div>
       <p className="meta" aria-live="polite">
-        {status.kind === 'saved' ? t('annotation.saved') : current.note !== '' ? t('annotation.draftKept') : ''}
+        {status.kind === 'saved' ? t('annotation.saved') : !isBlankDraft(current) ? t('annotation.draftKept') : ''}
       </p>
       {status.kind === 'error' && <p role="alert" className="error">{status.message}</p>}
+      {notKept !== undefined && status.kind !== 'error' && <p role="alert" className="error">{t('annotation.draftNotKept', { reason: describeError(notKept, t) })}</p>}
     </form>
   );
 }

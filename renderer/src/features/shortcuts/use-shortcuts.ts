@@ -9,6 +9,7 @@ export interface ShortcutActions {
   focusSearch(): void;
   dismiss(): void;
   switchToCall(n: number): void;
+  nextCall(): void;
   toggleHelp(): void;
 }
 
@@ -18,10 +19,11 @@ export const SHORTCUTS = [
   { keys: ['Ctrl+Enter'], action: 'save' },
   { keys: ['Esc'], action: 'dismiss' },
   { keys: ['Alt+1 … Alt+9'], action: 'switch' },
+  { keys: ['Alt+N'], action: 'nextCall' },
   { keys: ['?'], action: 'help' },
 ] as const;
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
@@ -40,6 +42,8 @@ export function useShortcuts(actions: ShortcutActions): void {
       };
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') return act(latest.current.focusSearch);
       if (event.altKey && /^Digit[1-9]$/.test(event.code)) return act(() => latest.current.switchToCall(Number(event.code.slice(5))));
+      // By the key's place, not its letter, so it works in a Cyrillic layout too.
+      if (event.altKey && event.code === 'KeyN') return act(latest.current.nextCall);
       if (event.key === 'Escape') {
         if (typing) return (event.target as HTMLElement).blur();
         return act(latest.current.dismiss);
