@@ -21,11 +21,13 @@ const BATCH = 5_000;
 const DAY = 86_400_000;
 
 /**
- * A business contact joins the previous business's switchboard this often. Both the
- * colleague and the business joined then share the number, so about 5% of
- * businesses end up behind a shared switchboard.
+ * One company in this many answers on a switchboard, and the next few customers are
+ * its contacts behind that one number: a call from it has to offer a choice. At the
+ * demo desk's 500 customers that is about ten switchboards, enough for the simulator.
  */
-const JOINS_SWITCHBOARD = 0.025;
+const SWITCHBOARD_COMPANY = 1 / 12;
+/** Contacts behind a switchboard besides the first. */
+const SWITCHBOARD_COLLEAGUES = { min: 2, max: 4 };
 /** Prime, so it is coprime to every range size (products of 2, 3, 5 and 7 here): see `numbersOf`. */
 const NUMBER_STEP = 2_654_435_761;
 
@@ -88,7 +90,7 @@ export function createDemoGenerator(seed: number, now: Date) {
   const numbers = new Map(
     countries.map((c) => [c, { mobile: numbersOf(c.callingCode, c.mobile, random()), landline: numbersOf(c.callingCode, c.landline, random()) }]),
   );
-  let lastBusiness: { company: string; switchboard: E164; country: Country } | null = null;
+  let switchboard: { company: string; number: E164; country: Country; colleaguesLeft: number } | null = null;
 
   function country(): Country {
     let roll = random() * totalWeight;
@@ -103,9 +105,9 @@ export function createDemoGenerator(seed: number, now: Date) {
 
   return function customer(index: number): CustomerBatch {
     const id = `d${index}`;
-    const business = random() < 0.25;
-    // Some business contacts share their company's switchboard: the pop has to offer a choice.
-    const colleague = business && lastBusiness !== null && random() < JOINS_SWITCHBOARD ? lastBusiness : null;
+    const colleague = switchboard !== null && switchboard.colleaguesLeft > 0 ? switchboard : null;
+    if (colleague) colleague.colleaguesLeft--;
+    const business = colleague !== null || random() < 0.25;
     const c = colleague?.country ?? country();
     const sex = random() < 0.5 ? 'male' : 'female';
     const firstName = pick(c.names[sex].first);
@@ -113,9 +115,11 @@ export function createDemoGenerator(seed: number, now: Date) {
     const company = business ? (colleague?.company ?? pick(c.companies)) : null;
     const own = numbers.get(c)!;
     const phones: Phone[] = [{ e164: own.mobile(index), label: 'mobile' }];
-    if (business) phones.push({ e164: colleague?.switchboard ?? own.landline(index), label: 'work' });
+    if (business) phones.push({ e164: colleague?.number ?? own.landline(index), label: 'work' });
     else if (random() < 0.9) phones.push({ e164: own.landline(index), label: 'home' });
-    if (business && !colleague) lastBusiness = { company: company!, switchboard: phones[1]!.e164, country: c };
+    if (business && !colleague && random() < SWITCHBOARD_COMPANY) {
+      switchboard = { company: company!, number: phones[1]!.e164, country: c, colleaguesLeft: int(SWITCHBOARD_COLLEAGUES.min, SWITCHBOARD_COLLEAGUES.max) };
+    }
 
     const createdAt = past(3 * 365);
     const record: Customer = {
