@@ -8,7 +8,7 @@ import { CallLogEntrySchema, PopCardSchema } from './call.js';
 import {
   AnnotationSchema,
   CustomerCardSchema,
-  CustomerSummarySchema,
+  CustomerSearchResultSchema,
   DispositionSchema,
   InteractionSchema,
   NewCustomerSchema,
@@ -17,6 +17,9 @@ import {
 import { CustomerUpdateSchema, SyncStatusSchema } from './sync.js';
 import { AgentStateSchema } from './board.js';
 import { LocaleSchema } from './i18n/locales.js';
+
+/** The most customers one search answers with; the search box asks for more a page at a time up to this. */
+export const SEARCH_LIMIT_MAX = 100;
 
 const CallIdInput = z.strictObject({ callId: z.string().min(1).max(128) });
 
@@ -64,9 +67,9 @@ export const deskRequests = {
   searchCustomers: {
     input: z.strictObject({
       query: z.string().trim().min(1).max(200),
-      limit: z.number().int().min(1).max(100).default(20),
+      limit: z.number().int().min(1).max(SEARCH_LIMIT_MAX).default(20),
     }),
-    output: z.array(CustomerSummarySchema),
+    output: CustomerSearchResultSchema,
   },
   getCustomerCard: { input: z.strictObject({ customerId: z.string().min(1).max(64) }), output: CustomerCardSchema },
   createCustomer: { input: NewCustomerSchema, output: CustomerCardSchema },

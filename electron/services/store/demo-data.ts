@@ -8,6 +8,7 @@
 import type { Customer, E164, Interaction, Phone, Purchase, Ticket } from '../../../shared/domain.js';
 import { AGENTS, buildCountries, type Country, DISPOSITIONS, NOTES, type NumberRange, PRIORITIES, PRODUCTS, STATUSES, TICKET_SUBJECTS } from './demo-catalogue.js';
 import type { CustomerBatch, DeskStore } from './desk-store.js';
+import { transliterate, type TransliterationTable } from './transliterate.js';
 
 export interface SeedOptions {
   customers: number;
@@ -31,19 +32,13 @@ const SWITCHBOARD_COLLEAGUES = { min: 2, max: 4 };
 /** Prime, so it is coprime to every range size (products of 2, 3, 5 and 7 here): see `numbersOf`. */
 const NUMBER_STEP = 2_654_435_761;
 
-/** Latin letters for Cyrillic names in email addresses, as people pick them. */
-const CYRILLIC_TO_LATIN: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'ye', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'yi', й: 'y',
-  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'ts', ч: 'ch',
-  ш: 'sh', щ: 'sht', ъ: 'a', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', "'": '',
-};
-
-function emailPart(name: string): string {
-  return [...name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l')]
-    .map((ch) => CYRILLIC_TO_LATIN[ch] ?? ch)
-    .join('')
-    .replace(/[^a-z0-9]/g, '');
+/** Latin letters for names in email addresses, as people pick them: Cyrillic by their country's table, accents dropped. */
+function emailPart(name: string, country: Country): string {
+  const table = TRANSLITERATION_OF[country.code] ?? 'ru';
+  return transliterate(name, table).normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/[^a-z0-9]/g, '');
 }
+
+const TRANSLITERATION_OF: Partial<Record<Country['code'], TransliterationTable>> = { BG: 'bg', RU: 'ru', UA: 'uk' };
 
 /**
  * The n-th number of a range. Random digits would give strangers the same number now
@@ -128,7 +123,7 @@ export function createDemoGenerator(seed: number, now: Date) {
       firstName,
       lastName,
       company,
-      email: random() < 0.7 ? `${emailPart(firstName)}.${emailPart(lastName)}${int(1, 99)}@${c.emailDomain}` : null,
+      email: random() < 0.7 ? `${emailPart(firstName, c)}.${emailPart(lastName, c)}${int(1, 99)}@${c.emailDomain}` : null,
       type: business ? 'business' : 'person',
       industry: business ? pick(['retail', 'logistics', 'healthcare', 'manufacturing', 'it', 'hospitality']) : null,
       source: pick(['web', 'shop', 'partner', 'phone']),
