@@ -14,6 +14,8 @@ import { PopCardView } from './features/pop/PopCardView.js';
 import { SettingsDialog } from './features/settings/SettingsDialog.js';
 import { ShortcutHelp } from './features/shortcuts/ShortcutHelp.js';
 import { useShortcuts } from './features/shortcuts/use-shortcuts.js';
+import { type NoteFormKeys, NoteFormKeysContext } from './features/shortcuts/note-form-keys.js';
+import { ariaKeyShortcuts } from './features/shortcuts/shortcut-table.js';
 import { SimulatorMenu } from './features/simulator/SimulatorMenu.js';
 import { useDismissCard } from './features/pop/use-dismiss-card.js';
 import { useDeskView } from './state/desk-state.js';
@@ -27,24 +29,33 @@ export function App() {
   const dismissCard = useDismissCard();
   const loadCustomer = useCustomerLoader();
   const searchRef = useRef<HTMLInputElement>(null);
+  const noteForm = useRef<NoteFormKeys | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const focusedCard = focus.kind === 'call' ? cards.find((c) => c.callId === focus.callId) : undefined;
 
+  const focusCall = (index: number) => {
+    const card = cards[index];
+    if (card) focusOn({ kind: 'call', callId: card.callId });
+  };
   useShortcuts({
-    focusSearch: () => searchRef.current?.focus(),
+    note: () => noteForm.current?.note(),
+    disposition: () => noteForm.current?.disposition(),
+    pickOutcome: (n) => noteForm.current?.pickOutcome(n),
+    followUp: () => noteForm.current?.followUp(),
+    save: () => noteForm.current?.save(),
+    nextCall: () => focusCall(focusedCard ? (cards.indexOf(focusedCard) + 1) % cards.length : 0),
+    switchCall: (n) => focusCall(n - 1),
+    search: () => searchRef.current?.focus(),
     dismiss: () => {
       if (focusedCard) dismissCard(focusedCard.callId);
       else if (focus.kind === 'customer') focusOn({ kind: 'none' });
     },
-    switchToCall: (n) => {
-      const card = cards[n - 1];
-      if (card) focusOn({ kind: 'call', callId: card.callId });
-    },
-    toggleHelp: () => setHelpOpen((open) => !open),
+    help: () => setHelpOpen((open) => !open),
   });
 
   return (
+    <NoteFormKeysContext value={noteForm}>
     <div className="app">
       <header className="topbar">
         <h1 className="brand">{t('app.title')}</h1>
@@ -58,7 +69,7 @@ export function App() {
           <button type="button" className="ghost" onClick={() => setSettingsOpen(true)}>
             {t('settings.open')}
           </button>
-          <button type="button" className="ghost" aria-keyshortcuts="Shift+?" onClick={() => setHelpOpen(true)}>
+          <button type="button" className="ghost" aria-keyshortcuts={ariaKeyShortcuts('help')} onClick={() => setHelpOpen(true)}>
             ?<span className="visually-hidden">{t('app.shortcutsButton')}</span>
           </button>
         </div>
@@ -91,5 +102,6 @@ export function App() {
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </div>
+    </NoteFormKeysContext>
   );
 }

@@ -1,5 +1,5 @@
-/** Note, disposition and follow-up for a call or a customer; Ctrl+Enter saves. */
-import { type FormEvent, useEffect, useId, useState } from 'react';
+/** Note, disposition and follow-up for a call or a customer; the desk's shortcuts reach each field and save (see shortcut-table.ts). */
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { E164 } from '../../../../shared/domain.js';
 import { labelIn } from '../../../../shared/i18n/localised-label.js';
@@ -11,6 +11,8 @@ import { clearDraft, type Draft, draftKey, emptyDraft, loadDraft, saveDraft } fr
 import { WrapUp } from '../agent-state/WrapUp.js';
 import { isIsoDay } from '../../day-format.js';
 import { DayInput, useDayPattern } from '../../DayInput.js';
+import { useNoteFormKeys } from '../shortcuts/note-form-keys.js';
+import { ariaKeyShortcuts } from '../shortcuts/shortcut-table.js';
 
 interface Props {
   callId: string | null;
@@ -32,6 +34,9 @@ export function AnnotationPanel({ callId, customerId, phone, onSaved }: Props) {
   const [current, setCurrent] = useState<Draft>(() => loadDraft(key));
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const id = useId();
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const dispositionRef = useRef<HTMLSelectElement>(null);
+  const followUpRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => saveDraft(key, current), [key, current]);
 
@@ -64,23 +69,37 @@ export function AnnotationPanel({ callId, customerId, phone, onSaved }: Props) {
     }
   }
 
+  useNoteFormKeys({
+    note: () => noteRef.current?.focus(),
+    disposition: () => dispositionRef.current?.focus(),
+    pickOutcome: (n) => {
+      const outcome = dispositions[n - 1];
+      if (outcome) update({ disposition: outcome.code });
+    },
+    followUp: () => followUpRef.current?.focus(),
+    save: () => void save(),
+  });
+
   return (
     <form
       className="annotation"
       aria-labelledby={`${id}-title`}
       onSubmit={(e) => void save(e)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(e);
-      }}
     >
       <h3 id={`${id}-title`}>{callId ? t('annotation.title') : t('annotation.titleCustomer')}</h3>
       {callId && <WrapUp />}
       <label htmlFor={`${id}-note`}>{t('annotation.note')}</label>
-      <textarea id={`${id}-note`} rows={4} value={current.note} onChange={(e) => update({ note: e.target.value })} />
+      <textarea ref={noteRef} id={`${id}-note`} aria-keyshortcuts={ariaKeyShortcuts('note')} rows={4} value={current.note} onChange={(e) => update({ note: e.target.value })} />
       <div className="row">
         <label>
           {t('annotation.disposition')}
-          <select value={current.disposition} onChange={(e) => update({ disposition: e.target.value })}>
+          <select
+            ref={dispositionRef}
+            data-shortcut-scope="disposition"
+            aria-keyshortcuts={ariaKeyShortcuts('disposition')}
+            value={current.disposition}
+            onChange={(e) => update({ disposition: e.target.value })}
+          >
             <option value="">{t('annotation.choose')}</option>
             {dispositions.map((d) => (
               <option key={d.code} value={d.code}>
@@ -91,9 +110,9 @@ export function AnnotationPanel({ callId, customerId, phone, onSaved }: Props) {
         </label>
         <label>
           {t('annotation.followUp')}
-          <DayInput value={current.followUpOn} onChange={(followUpOn) => update({ followUpOn })} />
+          <DayInput ref={followUpRef} aria-keyshortcuts={ariaKeyShortcuts('followUp')} value={current.followUpOn} onChange={(followUpOn) => update({ followUpOn })} />
         </label>
-        <button type="submit" aria-keyshortcuts="Control+Enter" disabled={status.kind === 'saving'}>
+        <button type="submit" aria-keyshortcuts={ariaKeyShortcuts('save')} disabled={status.kind === 'saving'}>
           {status.kind === 'saving' ? t('annotation.saving') : t('annotation.save')}
         </button>
       </div>

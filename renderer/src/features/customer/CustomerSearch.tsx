@@ -11,6 +11,7 @@ import type { CustomerSearchResult, CustomerSummary } from '../../../../shared/d
 import { useDeskClient } from '../../api/desk-context.js';
 import { formatNumber } from '../../format.js';
 import { useDeskView } from '../../state/desk-state.js';
+import { ariaKeyShortcuts } from '../shortcuts/shortcut-table.js';
 
 const DEBOUNCE_MS = 120;
 /** Results a page: what fits the drop-down without scrolling on a 768-pixel screen. */
@@ -69,7 +70,7 @@ export function CustomerSearch({ onPick, label, inputRef }: Props) {
         role="searchbox"
         aria-controls={listId}
         aria-activedescendant={shown?.customers[active] ? `${listId}-${active}` : undefined}
-        aria-keyshortcuts="/ Control+K"
+        aria-keyshortcuts={ariaKeyShortcuts('search')}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
