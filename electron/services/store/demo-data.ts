@@ -32,13 +32,14 @@ const SWITCHBOARD_COLLEAGUES = { min: 2, max: 4 };
 /** Prime, so it is coprime to every range size (products of 2, 3, 5 and 7 here): see `numbersOf`. */
 const NUMBER_STEP = 2_654_435_761;
 
+const TRANSLITERATION_OF: Partial<Record<Country['code'], TransliterationTable>> = { BG: 'bg', RU: 'ru', UA: 'uk' };
+
 /** Latin letters for names in email addresses, as people pick them: Cyrillic by their country's table, accents dropped. */
 function emailPart(name: string, country: Country): string {
+  // Polish and English names have no Cyrillic letters, which every table leaves as they are.
   const table = TRANSLITERATION_OF[country.code] ?? 'ru';
   return transliterate(name, table).normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/[^a-z0-9]/g, '');
 }
-
-const TRANSLITERATION_OF: Partial<Record<Country['code'], TransliterationTable>> = { BG: 'bg', RU: 'ru', UA: 'uk' };
 
 /**
  * The n-th number of a range. Random digits would give strangers the same number now
