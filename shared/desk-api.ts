@@ -8,7 +8,7 @@ import { CallLogEntrySchema, PopCardSchema } from './call.js';
 import {
   AnnotationSchema,
   CustomerCardSchema,
-  CustomerSummarySchema,
+  CustomerSearchResultSchema,
   DispositionSchema,
   InteractionSchema,
   NewCustomerSchema,
@@ -19,6 +19,9 @@ import { AgentStateSchema } from './board.js';
 import { LocaleSchema } from './i18n/locales.js';
 import { DraftSchema, DraftSubjectSchema, MAX_DRAFTS } from './draft.js';
 import { singleLineText } from './text-rules.js';
+
+/** The most customers one search answers with; the search box asks for more a page at a time up to this. */
+export const SEARCH_LIMIT_MAX = 100;
 
 const CallIdInput = z.strictObject({ callId: singleLineText('callId').min(1) });
 
@@ -76,9 +79,9 @@ export const deskRequests = {
   searchCustomers: {
     input: z.strictObject({
       query: singleLineText('searchQuery').trim().min(1),
-      limit: z.number().int().min(1).max(100).default(20),
+      limit: z.number().int().min(1).max(SEARCH_LIMIT_MAX).default(20),
     }),
-    output: z.array(CustomerSummarySchema),
+    output: CustomerSearchResultSchema,
   },
   getCustomerCard: { input: z.strictObject({ customerId: singleLineText('id').min(1) }), output: CustomerCardSchema },
   createCustomer: { input: NewCustomerSchema, output: CustomerCardSchema },

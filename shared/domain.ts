@@ -157,6 +157,15 @@ export const CustomerSummarySchema = CustomerSchema.pick({
 }).extend({ phones: z.array(E164Schema) });
 export type CustomerSummary = z.infer<typeof CustomerSummarySchema>;
 
+/** One page of a search: the first customers and how many matched in all. */
+export const CustomerSearchResultSchema = z.object({
+  customers: z.array(CustomerSummarySchema),
+  matched: z.number().int().min(0),
+  /** The desk stopped counting at `matched`: there are more, and typing more narrows them. */
+  capped: z.boolean(),
+});
+export type CustomerSearchResult = z.infer<typeof CustomerSearchResultSchema>;
+
 /** Everything the pop card shows of one customer. */
 export const CustomerCardSchema = z.object({
   customer: CustomerSchema,

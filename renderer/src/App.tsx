@@ -14,6 +14,8 @@ import { PopCardView } from './features/pop/PopCardView.js';
 import { SettingsDialog } from './features/settings/SettingsDialog.js';
 import { ShortcutHelp } from './features/shortcuts/ShortcutHelp.js';
 import { isTyping, useShortcuts } from './features/shortcuts/use-shortcuts.js';
+import { type NoteFormKeys, NoteFormKeysContext } from './features/shortcuts/note-form-keys.js';
+import { ariaKeyShortcuts } from './features/shortcuts/shortcut-table.js';
 import { SimulatorMenu } from './features/simulator/SimulatorMenu.js';
 import { StoreSetAsideNotice } from './features/store/StoreSetAsideNotice.js';
 import { useCloseCard } from './features/pop/use-close-card.js';
@@ -33,28 +35,35 @@ export function App() {
   const closeCard = useCloseCard();
   const loadCustomer = useCustomerLoader();
   const searchRef = useRef<HTMLInputElement>(null);
+  const noteForm = useRef<NoteFormKeys | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const focusedCard = focus.kind === 'call' ? cards.find((c) => c.callId === focus.callId) : undefined;
 
   useShortcuts({
-    focusSearch: () => searchRef.current?.focus(),
-    dismiss: () => {
-      if (focusedCard) closeCard(focusedCard.callId);
-      else if (focus.kind !== 'none') focusOn({ kind: 'none' });
-    },
-    switchToCall: (n) => {
-      const tab = tabs[n - 1];
-      if (tab) focusOn(tabFocus(tab));
-    },
+    note: () => noteForm.current?.note(),
+    disposition: () => noteForm.current?.disposition(),
+    pickOutcome: (n) => noteForm.current?.pickOutcome(n),
+    followUp: () => noteForm.current?.followUp(),
+    save: () => noteForm.current?.save(),
     nextCall: () => {
       const next = tabs[(tabs.findIndex((tab) => isOnScreen(tab, focus)) + 1) % tabs.length];
       if (next) focusOn(tabFocus(next));
     },
-    toggleHelp: () => setHelpOpen((open) => !open),
+    switchCall: (n) => {
+      const tab = tabs[n - 1];
+      if (tab) focusOn(tabFocus(tab));
+    },
+    search: () => searchRef.current?.focus(),
+    dismiss: () => {
+      if (focusedCard) closeCard(focusedCard.callId);
+      else if (focus.kind !== 'none') focusOn({ kind: 'none' });
+    },
+    help: () => setHelpOpen((open) => !open),
   });
 
   return (
+    <NoteFormKeysContext value={noteForm}>
     <div className="app">
       <header className="topbar">
         <h1 className="brand">{t('app.title')}</h1>
@@ -68,7 +77,7 @@ export function App() {
           <button type="button" className="ghost" onClick={() => setSettingsOpen(true)}>
             {t('settings.open')}
           </button>
-          <button type="button" className="ghost" aria-keyshortcuts="Shift+?" onClick={() => setHelpOpen(true)}>
+          <button type="button" className="ghost" aria-keyshortcuts={ariaKeyShortcuts('help')} onClick={() => setHelpOpen(true)}>
             ?<span className="visually-hidden">{t('app.shortcutsButton')}</span>
           </button>
         </div>
@@ -106,5 +115,6 @@ export function App() {
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </div>
+    </NoteFormKeysContext>
   );
 }

@@ -68,13 +68,13 @@ describe('two desks and a hub', () => {
       mutationId: randomUUID(), firstName: 'Olena', lastName: 'Shevchenko', company: null, email: null, type: 'person',
       phones: [{ e164: '+380501234567', label: 'mobile' }],
     });
-    await expect.poll(() => deskB.desk.handlers.searchCustomers({ query: 'shevchenko', limit: 5 }), { timeout: 5_000 }).toHaveLength(1);
+    await expect.poll(async () => (await deskB.desk.handlers.searchCustomers({ query: 'shevchenko', limit: 5 })).customers, { timeout: 5_000 }).toHaveLength(1);
     const card = latestCard(deskB, ring(deskB, '+380 50 123 4567'))!;
     expect(card.candidates[0]!.customer).toMatchObject({ firstName: 'Olena', source: 'desk' });
   });
 
   it('merges edits of different fields from two desks, and takes the later edit of the same field', async () => {
-    const [hit] = await deskA.desk.handlers.searchCustomers({ query: 'C-1001', limit: 1 });
+    const [hit] = (await deskA.desk.handlers.searchCustomers({ query: 'C-1001', limit: 1 })).customers;
     const customerId = hit!.id;
     await deskA.desk.handlers.updateCustomer({ mutationId: randomUUID(), customerId, fields: { email: 'ivan@work.bg', company: 'Ivanov Ltd' } });
     await expect.poll(async () => (await deskA.sync()).pending, { timeout: 5_000 }).toBe(0);

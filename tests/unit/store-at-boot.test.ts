@@ -178,7 +178,7 @@ describe('a sound store at start', () => {
     writeStoreWithHotJournal();
     const desk = await boot();
     expect((await desk.desk.handlers.getDeskState({})).storeSetAside).toBeNull();
-    expect((await desk.desk.handlers.searchCustomers({ query: 'Иванов', limit: 5 })).map((c) => c.id)).toEqual(['1001']);
+    expect((await desk.desk.handlers.searchCustomers({ query: 'Иванов', limit: 5 })).customers.map((c) => c.id)).toEqual(['1001']);
     expect(setAsideFiles()).toEqual([]);
   });
 
@@ -187,7 +187,7 @@ describe('a sound store at start', () => {
     store.insertBatch(deskCustomers);
     store.close();
     const desk = await boot(50);
-    expect((await desk.desk.handlers.searchCustomers({ query: 'Иванов', limit: 5 })).map((c) => c.id)).toEqual(['1001']);
+    expect((await desk.desk.handlers.searchCustomers({ query: 'Иванов', limit: 5 })).customers.map((c) => c.id)).toEqual(['1001']);
     expect((await desk.desk.handlers.getDeskState({})).storeSetAside).toBeNull();
     expect(setAsideFiles()).toEqual([]);
   });

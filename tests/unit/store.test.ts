@@ -97,7 +97,7 @@ describe('full-text search', () => {
       purchases: [], tickets: [], interactions: [],
     });
   });
-  const ids = (query: string) => store.searchCustomers(query, 10).map((c) => c.id);
+  const ids = (query: string) => store.searchCustomers(query, 10).customers.map((c) => c.id);
 
   it('matches Cyrillic names whatever the case, and as you type', () => {
     expect(ids('иванов')).toEqual(['1001']);
@@ -120,7 +120,7 @@ describe('full-text search', () => {
     expect(ids('lukasz.walesa@poczta')).toEqual(['3001']);
     expect(ids('acme').sort()).toEqual(['1003', '1004']);
     expect(ids('C-1002')).toEqual(['1002']);
-    expect(store.searchCustomers('иванов', 5)[0]!.phones).toEqual(['+359888123456']);
+    expect(store.searchCustomers('иванов', 5).customers[0]!.phones).toEqual(['+359888123456']);
   });
 
   it('takes search syntax in the query as plain text', () => {
@@ -168,7 +168,7 @@ describe('writes', () => {
     expect(store.createCustomer(input, now)).toEqual(card);
     expect(card.customer.customerNumber).toMatch(/^L-/);
     expect(store.lookupPhone({ e164: '+359877000111', nationalNumber: '877000111' }).hits).toEqual([{ customerId: card.customer.id, matchedPhone: '+359877000111' }]);
-    expect(store.searchCustomers('клиент', 5).map((c) => c.id)).toEqual([card.customer.id]);
+    expect(store.searchCustomers('клиент', 5).customers.map((c) => c.id)).toEqual([card.customer.id]);
     expect(store.health()).toMatchObject({ customers: 5, outbox: 1 });
   });
 
@@ -178,8 +178,8 @@ describe('writes', () => {
     expect(card.customer).toMatchObject({ firstName: 'Иван', lastName: 'Петров', email: 'ivan@petrov.bg', updatedAt: now.toISOString() });
     expect(card.phones.length).toBeGreaterThan(0);
     expect(store.updateCustomer({ ...update, fields: { lastName: 'Replayed' } }, now)!.customer.lastName).toBe('Петров');
-    expect(store.searchCustomers('петров', 5).map((c) => c.id)).toEqual(['1001']);
-    expect(store.searchCustomers('иванов', 5).map((c) => c.id)).not.toContain('1001');
+    expect(store.searchCustomers('петров', 5).customers.map((c) => c.id)).toEqual(['1001']);
+    expect(store.searchCustomers('иванов', 5).customers.map((c) => c.id)).not.toContain('1001');
     expect(store.pendingMutations(10)).toEqual([
       { mutationId: update.mutationId, kind: 'customer.update', payload: { customerId: '1001', fields: update.fields, at: now.toISOString() } },
     ]);

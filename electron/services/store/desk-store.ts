@@ -7,7 +7,7 @@ import type {
   Annotation,
   Customer,
   CustomerCard,
-  CustomerSummary,
+  CustomerSearchResult,
   E164,
   Interaction,
   NewCustomer,
@@ -49,8 +49,11 @@ export interface DeskStore extends SyncWrites, DraftWrites {
   /** Exact E.164 match first; only when there is none, the national-number fallback. */
   lookupPhone(query: { e164: E164 | null; nationalNumber: string | null }): PhoneLookup;
   getCustomerCard(customerId: string): CustomerCard | undefined;
-  /** Full-text search over names, company, email and customer number; diacritics and case ignored. */
-  searchCustomers(query: string, limit: number): CustomerSummary[];
+  /**
+   * Full-text search over names (in either script), company, email and customer number,
+   * diacritics and case ignored; a query of digits also finds any run of digits of a phone.
+   */
+  searchCustomers(query: string, limit: number): CustomerSearchResult;
   /** The customer and its outbox row in one transaction; a replayed mutationId returns the first result. */
   createCustomer(input: NewCustomer, now: Date): CustomerCard;
   /**

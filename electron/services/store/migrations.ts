@@ -4,7 +4,7 @@
  * keeps its rows. Never edit a step that has shipped: add the next one.
  */
 import type { Database } from 'better-sqlite3';
-import { searchTextOf } from './search-text.js';
+import { phoneDigitsOf, searchTextOf } from './search-text.js';
 
 export interface Migration {
   version: number;
@@ -155,6 +155,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    what: 'search by any fragment of a phone number, and Cyrillic names by their Latin spellings',
+    up(db) {
+      // A trigram index answers "any run of three or more digits" from the index; phones_by_e164 can only answer a prefix.
+      // Its rowid is the customer's, as in customers_search.
+      db.exec(`
+        CREATE VIRTUAL TABLE phones_search USING fts5 (digits, tokenize = 'trigram');
+        DELETE FROM customers_search;
+      `);
+      indexCustomersForSearch(db);
+      indexPhonesForSearch(db);
+    },
+  },
 ];
 
 /** Customers that predate the search index are added in pages: a connection cannot write while it iterates. */
@@ -165,6 +179,18 @@ function indexCustomersForSearch(db: Database): void {
   );
   for (let after = 0, rows = page.all(after) as (SearchRow & { rowid: number })[]; rows.length > 0; rows = page.all(after) as typeof rows) {
     for (const row of rows) index.run(row.rowid, searchTextOf(row));
+    after = rows.at(-1)!.rowid;
+  }
+}
+
+function indexPhonesForSearch(db: Database): void {
+  const index = db.prepare('INSERT INTO phones_search (rowid, digits) VALUES (?, ?)');
+  const page = db.prepare(`
+    SELECT c.rowid, json_group_array(json_object('e164', p.e164)) AS phones
+    FROM customers c JOIN phones p ON p.customer_id = c.id
+    WHERE c.rowid > ? GROUP BY c.rowid ORDER BY c.rowid LIMIT 10000`);
+  for (let after = 0, rows = page.all(after) as { rowid: number; phones: string }[]; rows.length > 0; rows = page.all(after) as typeof rows) {
+    for (const row of rows) index.run(row.rowid, phoneDigitsOf(JSON.parse(row.phones) as { e164: string }[]));
     after = rows.at(-1)!.rowid;
   }
 }

@@ -9,6 +9,7 @@ import type {
   Annotation,
   Customer,
   CustomerCard,
+  CustomerSearchResult,
   CustomerSummary,
   E164,
   Interaction,
@@ -19,7 +20,7 @@ import type { CustomerUpdate } from '../../../shared/sync.js';
 import type { CustomerBatch, DeskStore, PhoneLookup } from './desk-store.js';
 import { migrate, StoreVersionError } from './migrations.js';
 import { type CustomerRow, toCallLogEntry, toCustomer, toInteraction, toPurchase, toTicket } from './rows.js';
-import { toMatchExpression } from './search-text.js';
+import { toMatchExpression, toPhoneFragment } from './search-text.js';
 import { createCustomerWrites } from './customer-writes.js';
 import { createSyncWrites } from './sync-writes.js';
 import { createDraftWrites } from './draft-writes.js';
@@ -33,10 +34,11 @@ const MAX_HITS = 10;
 /**
  * bm25 needs every match scored, which for a one-letter prefix is most of a million
  * customers (~50-150 ms). Type-ahead needs a good first screen, not the global best,
- * so only this many matches are ranked: a query that matches fewer is ranked exactly,
- * and a broad one narrows with the next keystroke.
+ * so only this many matches are ranked and counted: a query that matches fewer is
+ * ranked and counted exactly, and a broad one says "more than" and narrows with the
+ * next keystroke.
  */
-const SEARCH_RANK_WINDOW = 500;
+const SEARCH_WINDOW = 500;
 
 export class StoreOpenError extends Error {
   override name = 'StoreOpenError';
@@ -79,11 +81,14 @@ export function openDeskStore(file: string): DeskStore {
                opened_at DESC
       LIMIT ?`),
     interactionsOf: db.prepare('SELECT * FROM interactions WHERE customer_id = ? ORDER BY at DESC, rowid DESC LIMIT ?'),
-    search: db.prepare(`
+    // One more than the window, to tell "exactly 500" from "more than 500".
+    textHits: db.prepare(`
+      SELECT rowid FROM (SELECT rowid, rank FROM customers_search WHERE customers_search MATCH ? LIMIT ${SEARCH_WINDOW + 1})
+      ORDER BY rank`).pluck(),
+    phoneHits: db.prepare(`SELECT rowid FROM phones_search WHERE phones_search MATCH ? LIMIT ${SEARCH_WINDOW + 1}`).pluck(),
+    summary: db.prepare(`
       SELECT c.*, (SELECT group_concat(e164, ' ') FROM phones p WHERE p.customer_id = c.id) AS phone_list
-      FROM (SELECT rowid, rank FROM customers_search WHERE customers_search MATCH ? LIMIT ${SEARCH_RANK_WINDOW}) s
-      JOIN customers c ON c.rowid = s.rowid
-      ORDER BY s.rank LIMIT ?`),
+      FROM customers c WHERE c.rowid = ?`),
     insertPurchase: db.prepare(`
       INSERT INTO purchases (id, customer_id, order_number, product, quantity, amount_minor, currency, purchased_at)
       VALUES (@id, @customerId, @orderNumber, @product, @quantity, @amountMinor, @currency, @purchasedAt)`),
@@ -184,6 +189,12 @@ export function openDeskStore(file: string): DeskStore {
     for (const interaction of batch.interactions) sql.insertInteraction.run(interaction);
   });
 
+  function summaryOf(rowid: number): CustomerSummary {
+    const row = sql.summary.get(rowid) as CustomerRow & { phone_list: string | null };
+    const { id, customerNumber, firstName, lastName, company, email } = toCustomer(row);
+    return { id, customerNumber, firstName, lastName, company, email, phones: row.phone_list ? (row.phone_list.split(' ') as E164[]) : [] };
+  }
+
   const sampler = createPhoneSampler(db);
   const countOf = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
@@ -202,14 +213,14 @@ export function openDeskStore(file: string): DeskStore {
       return { match: 'none', hits: [] };
     },
     getCustomerCard,
-    searchCustomers(query, limit): CustomerSummary[] {
-      const expression = toMatchExpression(query);
-      if (expression === null) return [];
-      const rows = sql.search.all(expression, limit) as (CustomerRow & { phone_list: string | null })[];
-      return rows.map((row) => {
-        const { id, customerNumber, firstName, lastName, company, email } = toCustomer(row);
-        return { id, customerNumber, firstName, lastName, company, email, phones: row.phone_list ? (row.phone_list.split(' ') as E164[]) : [] };
-      });
+    searchCustomers(query, limit): CustomerSearchResult {
+      const text = toMatchExpression(query);
+      const fragment = toPhoneFragment(query);
+      // A number typed is most likely the caller's: phone matches come first, then names by rank.
+      const lists = [fragment === null ? [] : sql.phoneHits.all(fragment), text === null ? [] : sql.textHits.all(text)] as number[][];
+      const capped = lists.some((list) => list.length > SEARCH_WINDOW);
+      const rowids = [...new Set(lists.flatMap((list) => list.slice(0, SEARCH_WINDOW)))];
+      return { customers: rowids.slice(0, limit).map(summaryOf), matched: rowids.length, capped };
     },
     createCustomer: (input, now) => createCustomer(input, now),
     updateCustomer: (update, now) => updateCustomer(update, now),

@@ -28,7 +28,6 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
     forgetState: db.prepare('DELETE FROM sync_state WHERE key = ?'),
     setState: db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     customerRowid: db.prepare('SELECT rowid FROM customers WHERE id = ?').pluck(),
-    dropPhones: db.prepare('DELETE FROM phones WHERE customer_id = ?'),
     putPurchase: db.prepare(`
       INSERT OR REPLACE INTO purchases (id, customer_id, order_number, product, quantity, amount_minor, currency, purchased_at)
       VALUES (@id, @customerId, @orderNumber, @product, @quantity, @amountMinor, @currency, @purchasedAt)`),
@@ -52,8 +51,7 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
       return;
     }
     customers.update(rowid, customer);
-    sql.dropPhones.run(customer.id);
-    customers.addPhones(customer.id, phones);
+    customers.replacePhones(rowid, customer.id, phones);
   }
 
   /** Customers first: a page carries the customers its history rows belong to, but not always ahead of them. */

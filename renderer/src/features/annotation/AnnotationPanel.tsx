@@ -1,8 +1,9 @@
 /**
- * Note, disposition and follow-up for a call or a customer; Ctrl+Enter saves. What is
- * typed is a draft in the desk's store until it is saved or discarded on purpose.
+ * Note, disposition and follow-up for a call or a customer; the desk's shortcuts reach each
+ * field and save (see shortcut-table.ts). What is typed is a draft in the desk's store until
+ * it is saved or discarded on purpose.
  */
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { E164 } from '../../../../shared/domain.js';
 import { type Draft, draftKey, isBlankDraft } from '../../../../shared/draft.js';
@@ -17,6 +18,8 @@ import { WrapUp } from '../agent-state/WrapUp.js';
 import { isIsoDay } from '../../day-format.js';
 import { withoutControlCharacters } from '../../../../shared/text-rules.js';
 import { DayInput, useDayPattern } from '../../DayInput.js';
+import { useNoteFormKeys } from '../shortcuts/note-form-keys.js';
+import { ariaKeyShortcuts } from '../shortcuts/shortcut-table.js';
 
 interface Props {
   callId: string | null;
@@ -43,6 +46,9 @@ export function AnnotationPanel({ callId, customerId, phone, customerName, onSav
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const notKept = useDeskView((v) => v.draftFailures[key]);
   const id = useId();
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const dispositionRef = useRef<HTMLSelectElement>(null);
+  const followUpRef = useRef<HTMLInputElement>(null);
 
   // A panel that goes (the operator switched calls, the window closes) sends what is typed at once.
   useEffect(() => () => sender.flush(key), [sender, key]);
@@ -88,24 +94,38 @@ export function AnnotationPanel({ callId, customerId, phone, customerName, onSav
     }
   }
 
+  useNoteFormKeys({
+    note: () => noteRef.current?.focus(),
+    disposition: () => dispositionRef.current?.focus(),
+    pickOutcome: (n) => {
+      const outcome = dispositions[n - 1];
+      if (outcome) update({ disposition: outcome.code });
+    },
+    followUp: () => followUpRef.current?.focus(),
+    save: () => void save(),
+  });
+
   return (
     <form
       className="annotation"
       aria-labelledby={`${id}-title`}
       onSubmit={(e) => void save(e)}
       onBlur={() => sender.flush(key)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(e);
-      }}
     >
       <h3 id={`${id}-title`}>{callId ? t('annotation.title') : t('annotation.titleCustomer')}</h3>
       {callId && <WrapUp />}
       <label htmlFor={`${id}-note`}>{t('annotation.note')}</label>
-      <textarea id={`${id}-note`} rows={4} value={current.note} onChange={(e) => update({ note: withoutControlCharacters(e.target.value, 'multi-line') })} />
+      <textarea ref={noteRef} id={`${id}-note`} aria-keyshortcuts={ariaKeyShortcuts('note')} rows={4} value={current.note} onChange={(e) => update({ note: withoutControlCharacters(e.target.value, 'multi-line') })} />
       <div className="row">
         <label>
           {t('annotation.disposition')}
-          <select value={current.disposition} onChange={(e) => update({ disposition: e.target.value })}>
+          <select
+            ref={dispositionRef}
+            data-shortcut-scope="disposition"
+            aria-keyshortcuts={ariaKeyShortcuts('disposition')}
+            value={current.disposition}
+            onChange={(e) => update({ disposition: e.target.value })}
+          >
             <option value="">{t('annotation.choose')}</option>
             {dispositions.map((d) => (
               <option key={d.code} value={d.code}>
@@ -116,9 +136,9 @@ export function AnnotationPanel({ callId, customerId, phone, customerName, onSav
         </label>
         <label>
           {t('annotation.followUp')}
-          <DayInput value={current.followUpOn} onChange={(followUpOn) => update({ followUpOn })} />
+          <DayInput ref={followUpRef} aria-keyshortcuts={ariaKeyShortcuts('followUp')} value={current.followUpOn} onChange={(followUpOn) => update({ followUpOn })} />
         </label>
-        <button type="submit" aria-keyshortcuts="Control+Enter" disabled={status.kind === 'saving'}>
+        <button type="submit" aria-keyshortcuts={ariaKeyShortcuts('save')} disabled={status.kind === 'saving'}>
           {status.kind === 'saving' ? t('annotation.saving') : t('annotation.save')}
         </button>
         {!isBlankDraft(current) && <DiscardDraft onDiscard={discard} />}

@@ -1,4 +1,4 @@
-/** The calls under way and the unsaved notes, newest call last; Alt+1…9 jumps to one, Alt+N to the next. */
+/** The calls under way and the unsaved notes, newest call last; Alt+1…9 jumps to one, Alt+↓ to the next (shortcut-table.ts). */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { type Draft, draftKey } from '../../../../shared/draft.js';

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeskView } from '../../state/desk-state.js';
 import { playTones } from '../../tones.js';
+import { shortcutLabel } from '../shortcuts/shortcut-table.js';
 import { callerName } from './card-title.js';
 
 export function IncomingCallNotice() {
@@ -21,7 +22,7 @@ export function IncomingCallNotice() {
   const waiting = card && card.endedAt === null && region !== undefined;
   return (
     <p role="status" className={waiting ? 'incoming-call' : 'visually-hidden'}>
-      {waiting && t('call.incoming', { name: callerName(card, chosen, region, t), keys: 'Alt+N' })}
+      {waiting && t('call.incoming', { name: callerName(card, chosen, region, t), keys: shortcutLabel('nextCall') })}
     </p>
   );
 }

@@ -25,7 +25,7 @@ export function PopCardView({ card }: { card: PopCard }) {
   const choose = useDeskView((v) => v.choose);
   const close = useCloseCard();
   const load = useCustomerLoader();
-  /** A withheld caller the operator identified by search: shown on this card only. */
+  /** A caller the operator identified by search or just created: shown on this card only. */
   const [identified, setIdentified] = useState<CustomerCard | null>(null);
   const candidate = shownCandidate(card, chosen);
   const customer = candidate ?? identified;
@@ -76,7 +76,7 @@ export function PopCardView({ card }: { card: PopCard }) {
             card.match === 'none' && (
               <div className="notice">
                 <p>{t('call.unknown')}</p>
-                <NewCustomerForm phone={phone} defaultNumber={callerNumber(card, settings.region)} remoteName={card.remote.name} />
+                <NewCustomerForm phone={phone} defaultNumber={callerNumber(card, settings.region)} remoteName={card.remote.name} onCreated={setIdentified} />
               </div>
             )
           )}
