@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { customerDisplayName, NAMELESS_CUSTOMER } from './customer-name.js';
+import type { DeskErrorKey } from './desk-wire.js';
 import { localisedLabelSchema } from './i18n/localised-label.js';
 
 export const RegionSchema = z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166 region, e.g. "BG"');
@@ -103,6 +104,8 @@ export const InteractionSchema = z.object({
   note: z.string(),
   followUpOn: IsoDate.nullable(),
   agent: z.string(),
+  /** The agent's name as the hub (or, for their own notes, this desk) knows it; none from a hub that does not say. */
+  agentName: z.string().max(100).nullable().optional(),
   at: IsoTime,
 });
 export type Interaction = z.infer<typeof InteractionSchema>;
@@ -139,7 +142,7 @@ export const NewCustomerSchema = z.object({
   email: z.email().max(200).nullable(),
   type: CustomerTypeSchema,
   phones: z.array(PhoneSchema).max(10),
-}).refine((c) => customerDisplayName(c) !== '', { message: NAMELESS_CUSTOMER });
+}).refine((c) => customerDisplayName(c) !== '', { message: NAMELESS_CUSTOMER, params: { errorKey: 'namelessCustomer' satisfies DeskErrorKey } });
 export type NewCustomer = z.infer<typeof NewCustomerSchema>;
 
 /** The few fields a search result or a chooser row needs. */

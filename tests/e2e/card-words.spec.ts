@@ -79,6 +79,10 @@ test('an overdue SLA shows as an overdue badge in words, readable in light and d
   await expect(tickets.getByRole('listitem').filter({ hasText: 'Modem swap' }).getByRole('status')).toHaveCount(0);
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
+    // A badge of its own colour, not text on the row's background.
+    const [badge, row] = await Promise.all([overdue, late].map((l) => l.evaluate((e) => getComputedStyle(e).backgroundColor)));
+    expect(badge, `the badge's background in the ${colorScheme} theme`).not.toMatch(/^rgba\(0, 0, 0, 0\)$|^transparent$/);
+    expect(badge).not.toBe(row);
     expect(await contrastOf(overdue), `contrast in the ${colorScheme} theme`).toBeGreaterThanOrEqual(4.5);
   }
 });

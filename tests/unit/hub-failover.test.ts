@@ -38,7 +38,7 @@ describe('the hub killed with SIGKILL', () => {
       ids.push(mutationId);
       store.recordAnnotation(
         { mutationId, callId: `call-${n}`, customerId: null, phone: '+359888123456', note: `note ${n}`, disposition: 'resolved', followUpOn: null },
-        'alice',
+        { id: 'alice', name: 'Alice Operator' },
         new Date(),
       );
     }

@@ -25,6 +25,7 @@ const settings = {
   agent: { id: 'a', name: 'A' },
   region: 'BG',
   dispositions: [{ code: 'resolved', label: 'Resolved' }],
+  historyDays: 365,
   simulator: false,
   configuration: { locked: [], problems: [] },
 };

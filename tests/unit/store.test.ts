@@ -14,6 +14,7 @@ let dir: string;
 let file: string;
 let store: DeskStore;
 const now = new Date('2026-11-24T10:00:00Z');
+const AGENT = { id: 'agent-1', name: 'Agent One' };
 
 const person = (id: string, firstName: string, lastName: string, extra: Partial<Customer> = {}) => ({
   customer: testCustomer(id, firstName, lastName, { country: 'PL', ...extra }),
@@ -139,8 +140,8 @@ describe('writes', () => {
 
   it('saves an annotation with its outbox row once, however often it is replayed', () => {
     const a = annotation();
-    const first = store.recordAnnotation(a, 'agent-1', now);
-    const again = store.recordAnnotation(a, 'agent-1', new Date('2026-11-24T11:00:00Z'));
+    const first = store.recordAnnotation(a, AGENT, now);
+    const again = store.recordAnnotation(a, AGENT, new Date('2026-11-24T11:00:00Z'));
     expect(again).toEqual(first);
     expect(first).toMatchObject({ id: a.mutationId, kind: 'call', note: 'Wants a replacement router', agent: 'agent-1', at: now.toISOString() });
     expect(store.health()).toMatchObject({ interactions: 1, outbox: 1 });
@@ -150,7 +151,7 @@ describe('writes', () => {
   it('rolls the annotation back when its outbox row cannot be written', () => {
     const a = annotation();
     store.createCustomer({ mutationId: a.mutationId, firstName: 'Clash', lastName: '', company: null, email: null, type: 'person', phones: [] }, now);
-    expect(() => store.recordAnnotation(a, 'agent-1', now)).toThrow();
+    expect(() => store.recordAnnotation(a, AGENT, now)).toThrow();
     expect(store.getCustomerCard('1001')!.interactions).toEqual([]);
     expect(store.health().outbox).toBe(1);
   });
@@ -204,7 +205,7 @@ describe('writes', () => {
   });
 
   it('keeps everything across a close and a reopen, and reports its health', () => {
-    store.recordAnnotation(annotation(), 'agent-1', now);
+    store.recordAnnotation(annotation(), AGENT, now);
     store.close();
     store = openDeskStore(file);
     expect(store.getCustomerCard('1001')!.interactions).toHaveLength(1);

@@ -184,6 +184,7 @@ export function createDesk({
         agent: config.agent,
         region: config.region,
         dispositions: config.dispositions,
+        historyDays: config.hub.historyDays,
         simulator: ringSimulated !== undefined,
         cards: tracker.all(),
         callLog: store.listCallLog(CALL_LOG_ON_ATTACH),
@@ -221,7 +222,7 @@ export function createDesk({
       if (!config.dispositions.some((d) => d.code === annotation.disposition)) {
         throw new DeskRequestError('bad_request', 'dispositionUnknown', { disposition: annotation.disposition });
       }
-      const interaction = store.recordAnnotation(annotation, config.agent.id, now());
+      const interaction = store.recordAnnotation(annotation, config.agent, now());
       sync?.kick();
       if (interaction.customerId !== null) {
         const id = interaction.customerId;

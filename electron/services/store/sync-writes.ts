@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { parseJson } from '../../../shared/json.js';
 import type { Change, MutationResult } from '../../../shared/sync.js';
 import type { CustomerWrites } from './customer-writes.js';
+import { interactionRow } from './rows.js';
 
 export interface OutboxEntry {
   mutationId: string;
@@ -36,8 +37,8 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
       INSERT OR REPLACE INTO tickets (id, customer_id, subject, status, priority, opened_at, sla_due_at)
       VALUES (@id, @customerId, @subject, @status, @priority, @openedAt, @slaDueAt)`),
     putInteraction: db.prepare(`
-      INSERT OR REPLACE INTO interactions (id, customer_id, kind, call_id, phone, disposition, note, follow_up_on, agent, at)
-      VALUES (@id, @customerId, @kind, @callId, @phone, @disposition, @note, @followUpOn, @agent, @at)`),
+      INSERT OR REPLACE INTO interactions (id, customer_id, kind, call_id, phone, disposition, note, follow_up_on, agent, agent_name, at)
+      VALUES (@id, @customerId, @kind, @callId, @phone, @disposition, @note, @followUpOn, @agent, @agentName, @at)`),
     pending: db.prepare('SELECT mutation_id, kind, payload FROM outbox WHERE rejected_reason IS NULL ORDER BY rowid LIMIT ?'),
     acknowledge: db.prepare('DELETE FROM outbox WHERE mutation_id = ?'),
     reject: db.prepare('UPDATE outbox SET rejected_reason = ? WHERE mutation_id = ?'),
@@ -72,7 +73,7 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
         sql.putTicket.run(change.ticket);
         touched.add(change.ticket.customerId);
       } else if (change.entity === 'interaction') {
-        sql.putInteraction.run(change.interaction);
+        sql.putInteraction.run(interactionRow(change.interaction));
         if (change.interaction.customerId !== null) touched.add(change.interaction.customerId);
       }
     }
