@@ -5,15 +5,32 @@
  * after a lost answer (or a hub killed between commit and reply) is a duplicate,
  * acknowledged and not applied again.
  */
+import type { Logger } from 'pino';
 import type { Pool, PoolClient } from 'pg';
-import type { CustomerEdit, Mutation, MutationResult, Agent } from '../../shared/sync.js';
+import type { Agent, CustomerEdit, Mutation, MutationRefusal, MutationResult } from '../../shared/sync.js';
 import { isDataError, writeTransaction } from '../db/pool.js';
 
 /** A refusal that will never succeed on retry; anything else aborts the push so the desk tries again. */
-class Refusal extends Error {}
+class Refusal extends Error {
+  constructor(
+    readonly reason: MutationRefusal,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
 
+/** The code for a refusal, or for a row the database refused (SQLSTATE 22 or 23); null for a failure a retry may cure. */
+function refusalOf(err: unknown): MutationRefusal | null {
+  if (err instanceof Refusal) return err.reason;
+  if (!isDataError(err)) return null;
+  const { code, constraint } = err as { code?: string; constraint?: string };
+  if (code === '23503') return 'customer_unknown';
+  if (code === '23505') return constraint === 'customers_customer_number_key' ? 'customer_number_taken' : 'already_exists';
+  return 'invalid_data';
+}
 
-export async function applyMutations(pool: Pool, agent: Agent, mutations: Mutation[]): Promise<MutationResult[]> {
+export async function applyMutations(pool: Pool, agent: Agent, mutations: Mutation[], log: Logger): Promise<MutationResult[]> {
   return writeTransaction(pool, async (client) => {
     const results: MutationResult[] = [];
     for (const mutation of mutations) {
@@ -33,9 +50,11 @@ export async function applyMutations(pool: Pool, agent: Agent, mutations: Mutati
         }
         await client.query('RELEASE SAVEPOINT mutation');
       } catch (err) {
-        if (!(err instanceof Refusal) && !isDataError(err)) throw err;
+        const reason = refusalOf(err);
+        if (reason === null) throw err;
         await client.query('ROLLBACK TO SAVEPOINT mutation');
-        results.push({ mutationId, status: 'rejected', reason: (err as Error).message });
+        log.warn({ agent: agent.id, mutationId, kind: mutation.kind, reason, err }, 'mutation refused');
+        results.push({ mutationId, status: 'rejected', reason });
       }
     }
     return results;
@@ -46,8 +65,8 @@ async function apply(client: PoolClient, agent: Agent, mutation: Mutation): Prom
   switch (mutation.kind) {
     case 'interaction.create': {
       const i = mutation.payload;
-      if (i.agent !== agent.id) throw new Refusal(`written as agent "${i.agent}", but this session is agent "${agent.id}"`);
-      if (i.id !== mutation.mutationId) throw new Refusal('an interaction is pushed under its own id as the mutation id');
+      if (i.agent !== agent.id) throw new Refusal('wrong_agent', `written as agent "${i.agent}", but this session is agent "${agent.id}"`);
+      if (i.id !== mutation.mutationId) throw new Refusal('id_mismatch', 'an interaction is pushed under its own id as the mutation id');
       // Append-only: a note once written is never changed by a later push.
       await client.query(
         `INSERT INTO interactions (id, customer_id, kind, call_id, phone, disposition, note, follow_up_on, agent, at, version)
@@ -93,5 +112,5 @@ async function updateCustomer(client: PoolClient, customerId: string, fields: Cu
     `UPDATE customers SET ${sets.join(', ')}, updated_at = greatest(updated_at, $2), version = nextval('change_version') WHERE id = $1`,
     [customerId, at, ...values],
   );
-  if (rowCount === 0) throw new Refusal(`no customer with id ${customerId}`);
+  if (rowCount === 0) throw new Refusal('customer_unknown', `no customer with id ${customerId}`);
 }

@@ -180,7 +180,7 @@ describe('desk orchestrator', () => {
         log: silentLogger,
         sync: {
           kick: () => undefined,
-          status: () => ({ state: 'signed_out', pending: 0, rejected: 0, offlineSince: null, lastSyncAt: null, lastError: null }),
+          status: () => ({ state: 'signed_out', pending: 0, rejected: 0, lastRefusal: null, offlineSince: null, lastSyncAt: null, lastError: null }),
           reportAgentState: () => undefined,
           signIn: () => Promise.reject(new SignInRefused('hub answered 401: wrong username or password', why)),
         },

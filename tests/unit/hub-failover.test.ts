@@ -66,7 +66,7 @@ describe('the hub killed with SIGKILL', () => {
       [ids],
     );
     expect(rows[0]).toEqual({ stored: 1_200, distinct_notes: 1_200, recorded: 1_200 });
-    expect(store.outboxCounts()).toEqual({ pending: 0, rejected: 0 });
+    expect(store.outboxCounts()).toEqual({ pending: 0, rejected: 0, lastRefusal: null });
     store.close();
   });
 

@@ -30,7 +30,7 @@ const settings = {
   configuration: { locked: [], problems: [] },
 };
 const live = {
-  sync: { state: 'off' as const, pending: 0, rejected: 0, offlineSince: null, lastSyncAt: null, lastError: null },
+  sync: { state: 'off' as const, pending: 0, rejected: 0, lastRefusal: null, offlineSince: null, lastSyncAt: null, lastError: null },
   agentState: { state: 'available' as const, since: '2026-11-24T08:00:00.000Z', breakReason: null, wrapUpEndsAt: null },
   language: { locale: 'en' as const, timeZone: 'UTC' },
 };

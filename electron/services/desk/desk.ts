@@ -41,7 +41,7 @@ export interface DeskDeps {
 }
 
 /** What a desk with no hub shows: nothing to sync, nothing waiting. */
-const SYNC_OFF: SyncStatus = { state: 'off', pending: 0, rejected: 0, offlineSince: null, lastSyncAt: null, lastError: null };
+const SYNC_OFF: SyncStatus = { state: 'off', pending: 0, rejected: 0, lastRefusal: null, offlineSince: null, lastSyncAt: null, lastError: null };
 
 export interface Desk {
   handlers: DeskHandlers;

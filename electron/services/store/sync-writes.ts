@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { parseJson } from '../../../shared/json.js';
-import type { Change, MutationResult } from '../../../shared/sync.js';
+import { type Change, MutationRefusalSchema, type MutationResult, type SyncStatus } from '../../../shared/sync.js';
 import type { CustomerWrites } from './customer-writes.js';
 import { interactionRow } from './rows.js';
 
@@ -22,6 +22,8 @@ const SESSION_KEY = 'hub_session';
 /** A hub session kept across restarts, so the agent signs in once per session rather than once per start. */
 const SavedSessionSchema = z.object({ hubUrl: z.string(), username: z.string(), token: z.string() });
 export type SavedSession = z.infer<typeof SavedSessionSchema>;
+/** An outbox refusal as stored; one written before reason codes is a reason this desk cannot name. */
+const RefusalOrUnknown = MutationRefusalSchema.catch('refused');
 
 export function createSyncWrites(db: Database, customers: CustomerWrites) {
   const sql = {
@@ -42,7 +44,10 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
     pending: db.prepare('SELECT mutation_id, kind, payload FROM outbox WHERE rejected_reason IS NULL ORDER BY rowid LIMIT ?'),
     acknowledge: db.prepare('DELETE FROM outbox WHERE mutation_id = ?'),
     reject: db.prepare('UPDATE outbox SET rejected_reason = ? WHERE mutation_id = ?'),
-    counts: db.prepare('SELECT count(*) FILTER (WHERE rejected_reason IS NULL) AS pending, count(rejected_reason) AS rejected FROM outbox'),
+    counts: db.prepare(`
+      SELECT count(*) FILTER (WHERE rejected_reason IS NULL) AS pending, count(rejected_reason) AS rejected,
+             (SELECT rejected_reason FROM outbox WHERE rejected_reason IS NOT NULL ORDER BY rowid DESC LIMIT 1) AS lastRefusal
+      FROM outbox`),
   };
 
   /** A new customer is a plain insert: an upsert (ON CONFLICT DO UPDATE … RETURNING) costs four times as much here, and a first sync inserts a million. */
@@ -83,7 +88,7 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
 
   const settleMutations = db.transaction((results: MutationResult[]) => {
     for (const result of results) {
-      if (result.status === 'rejected') sql.reject.run(result.reason ?? 'refused by the hub', result.mutationId);
+      if (result.status === 'rejected') sql.reject.run(result.reason ?? 'refused', result.mutationId);
       else sql.acknowledge.run(result.mutationId);
     }
   });
@@ -108,7 +113,10 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
         payload: JSON.parse(row.payload) as unknown,
       })),
     settleMutations: (results: MutationResult[]) => settleMutations(results),
-    outboxCounts: () => sql.counts.get() as { pending: number; rejected: number },
+    outboxCounts(): Pick<SyncStatus, 'pending' | 'rejected' | 'lastRefusal'> {
+      const counts = sql.counts.get() as { pending: number; rejected: number; lastRefusal: string | null };
+      return { ...counts, lastRefusal: counts.lastRefusal === null ? null : RefusalOrUnknown.parse(counts.lastRefusal) };
+    },
   };
 }
 export type SyncWrites = ReturnType<typeof createSyncWrites>;

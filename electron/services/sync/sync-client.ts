@@ -174,7 +174,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       for (const entry of entries) {
         const parsed = MutationSchema.safeParse(entry);
         if (parsed.success) valid.push(parsed.data);
-        else refused.push({ mutationId: entry.mutationId, status: 'rejected', reason: `not a valid mutation: ${describeIssues(parsed.error)}` });
+        else {
+          log.warn({ mutationId: entry.mutationId, issues: describeIssues(parsed.error) }, 'an outbox entry is not a valid mutation; kept, not sent');
+          refused.push({ mutationId: entry.mutationId, status: 'rejected', reason: 'invalid_mutation' });
+        }
       }
       if (refused.length > 0) store.settleMutations(refused);
       if (valid.length === 0) continue;
