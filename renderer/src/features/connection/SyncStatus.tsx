@@ -30,7 +30,12 @@ export function SyncStatus() {
         title={sync.lastError ?? undefined}
       >
         {text}
-        {sync.rejected > 0 && <span className="sync-rejected"> · {t('sync.rejected', { count: sync.rejected })}</span>}
+        {sync.rejected > 0 && (
+          <span className="sync-rejected">
+            {' '}· {t('sync.rejected', { count: sync.rejected })}
+            {sync.lastRefusal && <> · {t(`sync.refusal.${sync.lastRefusal}`)}</>}
+          </span>
+        )}
       </span>
       {sync.state === 'signed_out' && (
         <button type="button" className="link" onClick={() => setSigningIn(true)}>
