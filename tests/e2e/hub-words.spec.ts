@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import pg from 'pg';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
 import { type HubOnPostgres, startHubOnPostgres } from '../support/hub-on-postgres.js';
@@ -54,4 +55,27 @@ test('a change the hub refuses is said in words, with what the desk did with it'
   const status = page.getByRole('status', { name: 'Sync with the hub' });
   await expect(status).toContainText('1 change refused by the hub (kept here; tell IT) · The hub does not have the customer it belongs to.');
   await expect(status).not.toContainText(/foreign key|constraint|customer_unknown/);
+});
+
+test('a hub that fails at sign-in is said in words, never in the hub’s or the database’s', async ({ page }) => {
+  const dataDir = mkdtempSync(join(setup.dir, 'failing-'));
+  const desk = await startDeskProcess(dataDir, { agent: { id: 'alice', name: 'alice' }, hub: { url: setup.hub.url, password: null } });
+  desks.push(desk);
+  await page.goto(desk.url);
+  await expect(page.getByRole('status', { name: 'Sync with the hub' })).toHaveText('Hub: not signed in');
+  // The hub's database loses the table sign-in reads: the hub answers 500.
+  const db = new pg.Client({ connectionString: setup.databaseUrl });
+  await db.connect();
+  await db.query('ALTER TABLE agents RENAME TO agents_away');
+  try {
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign in to the hub' });
+    await dialog.getByLabel('Password').fill(PASSWORD);
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    const alert = dialog.getByRole('alert');
+    await expect(alert).toHaveText('The hub could not handle the sign-in just now. Try again in a minute; if it keeps happening, tell IT — the hub’s log says why.');
+  } finally {
+    await db.query('ALTER TABLE agents_away RENAME TO agents');
+    await db.end();
+  }
 });

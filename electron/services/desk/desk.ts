@@ -8,7 +8,7 @@ import { customerDisplayName } from '../../../shared/customer-name.js';
 import type { DeskEvent, DeskHandlers, DeskLanguage, DeskState, SimulatedScenario } from '../../../shared/desk-api.js';
 import type { SyncStatus } from '../../../shared/sync.js';
 import type { AgentStateReport } from '../../../shared/board.js';
-import { DeskRequestError } from '../../../shared/desk-wire.js';
+import { type DeskErrorKey, DeskRequestError } from '../../../shared/desk-wire.js';
 import type { Locale } from '../../../shared/i18n/locales.js';
 import { normalisePhone } from '../../../shared/phone/normalise.js';
 import type { DeskConfig } from '../config/desk-config.js';
@@ -57,6 +57,11 @@ export interface Desk {
 }
 
 const CALL_LOG_ON_ATTACH = 50;
+
+const SIGN_IN_FAILURES = { wrong_password: 'wrongPassword', unreachable: 'hubUnreachable', hub_failed: 'hubFailed', refused: 'hubRefused' } as const satisfies Record<
+  SignInRefused['why'],
+  DeskErrorKey
+>;
 
 export function createDesk({
   config,
@@ -235,9 +240,9 @@ export function createDesk({
       try {
         return await sync.signIn(password);
       } catch (err) {
-        const why = err instanceof SignInRefused ? err.why : 'refused';
-        const key = why === 'wrong_password' ? 'wrongPassword' : why === 'unreachable' ? 'hubUnreachable' : 'hubRefused';
-        throw new DeskRequestError('refused', key, { reason: (err as Error).message });
+        // The hub's own words are for IT, in the log; the agent reads what happened and what to do.
+        log.warn({ reason: (err as Error).message }, 'sign-in to the hub failed');
+        throw new DeskRequestError('refused', SIGN_IN_FAILURES[err instanceof SignInRefused ? err.why : 'refused']);
       }
     },
     async setAgentState(input) {
