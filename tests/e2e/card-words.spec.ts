@@ -171,3 +171,11 @@ test('a customer with no name is refused with a sentence that says what to enter
   const alert = card.getByRole('alert');
   await expect(alert).toHaveText('Enter a first name, a last name or a company: a customer needs at least one of them.');
 });
+
+test('the hub status explains itself in the agent’s words, not the network’s', async ({ page }) => {
+  dataDir = mkdtempSync(join(tmpdir(), 'desk-card-words-'));
+  await openDesk(page, { hub: { url: `http://127.0.0.1:${await freePort()}`, password: 'a password' } });
+  const status = page.getByRole('status', { name: 'Sync with the hub' });
+  await expect(status).toHaveAttribute('data-sync', 'offline', { timeout: 10_000 });
+  await expect(status).toHaveAttribute('title', 'The desk cannot sync with the hub right now. It keeps trying by itself; your notes and changes wait on this desk until then.');
+});

@@ -27,7 +27,8 @@ export function SyncStatus() {
         className={`connection sync ${sync.state}`}
         data-sync={sync.state}
         data-pending={sync.pending}
-        title={sync.lastError ?? undefined}
+        // The hub's or the network's own words (lastError) are for the log and diagnostics; the agent reads what to do.
+        title={sync.state === 'offline' || sync.state === 'signed_out' ? t(`sync.hint.${sync.state}`) : undefined}
       >
         {text}
         {sync.rejected > 0 && (
