@@ -26,18 +26,21 @@ export function TicketList({ tickets, label }: { tickets: Ticket[]; label: strin
       {tickets.map((ticket) => {
         const open = OPEN.has(ticket.status);
         const left = open && ticket.slaDueAt ? Date.parse(ticket.slaDueAt) - now : null;
-        const due = ticket.slaDueAt ? t('customer.slaDue', { when: format.dateTime(ticket.slaDueAt) }) : undefined;
+        const when = ticket.slaDueAt ? format.dateTime(ticket.slaDueAt) : '';
         return (
           <li key={ticket.id} className={open ? `open priority-${ticket.priority}${left !== null && left < 0 ? ' overdue' : ''}` : 'done'}>
             <span className="subject">{ticket.subject}</span>
             <span className="meta">
               <span className={`pill priority-${ticket.priority}`}>{t(`customer.priority.${ticket.priority}`)}</span>{' '}
               {t(`customer.status.${ticket.status}`)} · {format.date(ticket.openedAt)}
-              {left !== null && left >= 0 && <> · <span title={due}>{t('customer.slaDueIn', { duration: format.span(left) })}</span></>}
+              {left !== null && left >= 0 && <> · {t('customer.slaDueIn', { duration: format.span(left), when })}</>}
               {left !== null && left < 0 && (
-                <span className="badge sla-overdue" role="status" title={due}>
-                  {t('customer.slaOverdue', { duration: format.span(left) })}
-                </span>
+                <>
+                  <span className="badge sla-overdue" role="status">
+                    {t('customer.slaOverdue', { duration: format.span(left) })}
+                  </span>{' '}
+                  {t('customer.slaWasDue', { when })}
+                </>
               )}
             </span>
           </li>
