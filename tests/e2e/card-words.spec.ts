@@ -179,3 +179,14 @@ test('the hub status explains itself in the agent’s words, not the network’s
   await expect(status).toHaveAttribute('data-sync', 'offline', { timeout: 10_000 });
   await expect(status).toHaveAttribute('title', 'The desk cannot sync with the hub right now. It keeps trying by itself; your notes and changes wait on this desk until then.');
 });
+
+test('a note kept from before names travelled still names this desk’s own agent', async ({ page }) => {
+  dataDir = mkdtempSync(join(tmpdir(), 'desk-card-words-'));
+  const store = openDeskStore(join(dataDir, 'desk.sqlite'));
+  const old = { id: 'old-1', customerId: ivan.customer.id, kind: 'note' as const, callId: null, phone: null, disposition: 'sale', note: 'Bought the router', followUpOn: null, agent: 'agent-2', at: '2026-11-30T09:00:00.000Z' };
+  store.insertBatch({ ...deskCustomers, interactions: [old] });
+  store.close();
+  const running = await openDesk(page, { agent: { id: 'agent-2', name: 'Desislava Petrova' } });
+  await running.postCallEvent({ callId: 'old-1', state: 'ringing', remote: '0888123456' });
+  await expect(page.getByRole('list', { name: 'History' })).toContainText('Desislava Petrova · Sale');
+});

@@ -10,6 +10,9 @@ export function HistoryList({ interactions, label }: { interactions: Interaction
   const format = useDeskFormats();
   const locale = useDeskLocale();
   const dispositions = useDeskView((v) => v.settings?.dispositions ?? []);
+  const self = useDeskView((v) => v.settings?.agent);
+  // Notes kept from before names travelled have only the account id: this desk at least knows its own agent's name.
+  const nameOf = (i: Interaction) => i.agentName ?? (i.agent === self?.id ? self.name : i.agent);
   // Another desk's configuration may have an outcome this one has not: the shared label, else its code.
   const outcome = (code: string) => {
     const own = dispositions.find((d) => d.code === code);
@@ -22,7 +25,7 @@ export function HistoryList({ interactions, label }: { interactions: Interaction
         {interactions.map((i) => (
           <li key={i.id}>
             <span className="meta">
-              {format.dateTime(i.at)} · {t(`customer.kind.${i.kind}`)} · {i.agentName ?? i.agent}
+              {format.dateTime(i.at)} · {t(`customer.kind.${i.kind}`)} · {nameOf(i)}
               {i.disposition && <> · {outcome(i.disposition)}</>}
               {i.followUpOn && <> · {t('customer.followUp', { date: format.day(i.followUpOn) })}</>}
             </span>
