@@ -127,12 +127,15 @@ export const MutationRefusalSchema = z.enum([
   'refused',
 ]);
 export type MutationRefusal = z.infer<typeof MutationRefusalSchema>;
+/** A refusal as a desk reads it: a code from a newer hub, or a reason stored before codes, is one it cannot name. */
+export const ReadRefusalSchema = MutationRefusalSchema.catch('refused');
 
 export const MutationResultSchema = z.object({
   mutationId: MutationId,
   /** applied: written now; duplicate: written by an earlier push; rejected: never will be, with the reason. */
   status: z.enum(['applied', 'duplicate', 'rejected']),
-  reason: MutationRefusalSchema.optional(),
+  /** Read leniently, so a code from a newer hub does not stop the rest of the push from settling. */
+  reason: ReadRefusalSchema.optional(),
 });
 export type MutationResult = z.infer<typeof MutationResultSchema>;
 export const PushResultSchema = z.object({ results: z.array(MutationResultSchema) });

@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { parseJson } from '../../../shared/json.js';
-import { type Change, MutationRefusalSchema, type MutationResult, type SyncStatus } from '../../../shared/sync.js';
+import { type Change, type MutationResult, ReadRefusalSchema, type SyncStatus } from '../../../shared/sync.js';
 import type { CustomerWrites } from './customer-writes.js';
 import { interactionRow } from './rows.js';
 
@@ -22,8 +22,6 @@ const SESSION_KEY = 'hub_session';
 /** A hub session kept across restarts, so the agent signs in once per session rather than once per start. */
 const SavedSessionSchema = z.object({ hubUrl: z.string(), username: z.string(), token: z.string() });
 export type SavedSession = z.infer<typeof SavedSessionSchema>;
-/** An outbox refusal as stored; one written before reason codes is a reason this desk cannot name. */
-const RefusalOrUnknown = MutationRefusalSchema.catch('refused');
 
 export function createSyncWrites(db: Database, customers: CustomerWrites) {
   const sql = {
@@ -115,7 +113,7 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
     settleMutations: (results: MutationResult[]) => settleMutations(results),
     outboxCounts(): Pick<SyncStatus, 'pending' | 'rejected' | 'lastRefusal'> {
       const counts = sql.counts.get() as { pending: number; rejected: number; lastRefusal: string | null };
-      return { ...counts, lastRefusal: counts.lastRefusal === null ? null : RefusalOrUnknown.parse(counts.lastRefusal) };
+      return { ...counts, lastRefusal: counts.lastRefusal === null ? null : ReadRefusalSchema.parse(counts.lastRefusal) };
     },
   };
 }
