@@ -212,3 +212,18 @@ describe('writes', () => {
     expect(store.health()).toEqual({ integrity: 'ok', customers: 4, phones: 4, purchases: 1, tickets: 1, interactions: 1, outbox: 1, schemaVersion: MIGRATIONS.length });
   });
 });
+
+describe('refused outbox entries', () => {
+  it('says why the latest was refused, and a reason stored before codes as one it cannot name', () => {
+    const first = store.recordAnnotation({ mutationId: randomUUID(), callId: null, customerId: '1001', phone: null, note: 'a', disposition: 'sale', followUpOn: null }, AGENT, now);
+    const second = store.recordAnnotation({ mutationId: randomUUID(), callId: null, customerId: '1001', phone: null, note: 'b', disposition: 'sale', followUpOn: null }, AGENT, now);
+    store.settleMutations([{ mutationId: first.id, status: 'rejected', reason: 'customer_unknown' }]);
+    expect(store.outboxCounts()).toEqual({ pending: 1, rejected: 1, lastRefusal: 'customer_unknown' });
+    store.close();
+    const db = new Database(file);
+    db.prepare('UPDATE outbox SET rejected_reason = ? WHERE mutation_id = ?').run('written as agent "bob", but this session is agent "alice"', second.id);
+    db.close();
+    store = openDeskStore(file);
+    expect(store.outboxCounts()).toEqual({ pending: 0, rejected: 2, lastRefusal: 'refused' });
+  });
+});
