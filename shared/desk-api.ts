@@ -17,6 +17,7 @@ import {
 import { CustomerUpdateSchema, SyncStatusSchema } from './sync.js';
 import { AgentStateSchema } from './board.js';
 import { LocaleSchema } from './i18n/locales.js';
+import { ConfigProblemSchema } from './config-problem.js';
 import { DraftSchema, DraftSubjectSchema, MAX_DRAFTS } from './draft.js';
 import { singleLineText } from './text-rules.js';
 
@@ -55,6 +56,8 @@ export const DeskStateSchema = z.object({
   agent: z.object({ id: z.string(), name: z.string() }),
   region: RegionSchema,
   dispositions: z.array(DispositionSchema).min(1),
+  /** Purchases and notes older than this many days are not brought to the desk: an empty list means none within them. */
+  historyDays: z.number().int().min(1),
   /** The developer menu (simulated calls) is offered only where this is true. */
   simulator: z.boolean(),
   cards: z.array(PopCardSchema),
@@ -64,7 +67,7 @@ export const DeskStateSchema = z.object({
   /** What IT's policy locked, and any configuration file the desk had to skip, for the settings screen and a warning. */
   configuration: z.object({
     locked: z.array(z.object({ path: z.string(), origin: z.string() })),
-    problems: z.array(z.string()),
+    problems: z.array(ConfigProblemSchema),
   }),
   sync: SyncStatusSchema,
   agentState: DeskAgentStateSchema,

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { customerDisplayName, NAMELESS_CUSTOMER } from './customer-name.js';
+import type { DeskErrorKey } from './desk-wire.js';
 import { localisedLabelSchema } from './i18n/localised-label.js';
 import { multiLineText, singleLineText, TEXT_BOUNDS } from './text-rules.js';
 
@@ -107,6 +108,8 @@ export const InteractionSchema = z.object({
   note: multiLineText('note'),
   followUpOn: IsoDate.nullable(),
   agent: Id,
+  /** The agent's name as the hub (or, for their own notes, this desk) knows it; none from a hub that does not say. */
+  agentName: singleLineText('displayName').nullable().optional(),
   at: IsoTime,
 });
 export type Interaction = z.infer<typeof InteractionSchema>;
@@ -143,7 +146,7 @@ export const NewCustomerSchema = z.object({
   email: z.email().max(TEXT_BOUNDS.email).nullable(),
   type: CustomerTypeSchema,
   phones: z.array(PhoneSchema).max(10),
-}).refine((c) => customerDisplayName(c) !== '', { message: NAMELESS_CUSTOMER });
+}).refine((c) => customerDisplayName(c) !== '', { message: NAMELESS_CUSTOMER, params: { errorKey: 'namelessCustomer' satisfies DeskErrorKey } });
 export type NewCustomer = z.infer<typeof NewCustomerSchema>;
 
 /** The few fields a search result or a chooser row needs. */

@@ -11,6 +11,7 @@ import { CustomerView } from './features/customer/CustomerView.js';
 import { useCustomerLoader } from './features/customer/use-customer-loader.js';
 import { CallTabs } from './features/pop/CallTabs.js';
 import { PopCardView } from './features/pop/PopCardView.js';
+import { ConfigProblemList } from './features/settings/ConfigProblemList.js';
 import { SettingsDialog } from './features/settings/SettingsDialog.js';
 import { ShortcutHelp } from './features/shortcuts/ShortcutHelp.js';
 import { isTyping, useShortcuts } from './features/shortcuts/use-shortcuts.js';
@@ -86,11 +87,7 @@ export function App() {
         {settings && settings.configuration.problems.length > 0 && (
           <div className="notice" role="alert">
             <strong>{t('app.configProblems')}</strong>
-            <ul>
-              {settings.configuration.problems.map((problem) => (
-                <li key={problem}>{problem}</li>
-              ))}
-            </ul>
+            <ConfigProblemList problems={settings.configuration.problems} />
           </div>
         )}
         <StoreSetAsideNotice />

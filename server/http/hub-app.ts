@@ -179,10 +179,7 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
 
     scope.post('/v1/sync/mutations', { preHandler: anyAgent }, async (request) => {
       const { mutations } = parse(PushRequestSchema, request.body, 'push');
-      const results = await applyMutations(pool, request.agent, mutations);
-      const rejected = results.filter((r) => r.status === 'rejected');
-      if (rejected.length > 0) log.warn({ agent: request.agent.id, rejected }, 'mutations rejected');
-      return { results };
+      return { results: await applyMutations(pool, request.agent, mutations, log) };
     });
 
     /** Every desk holds this open: it carries the nudges, and its closing is how the board learns a desk has gone. */

@@ -146,7 +146,7 @@ describe('signing a desk in', () => {
   it('counts a note stamped by a desk clock two days fast as rejected, with the hub’s reason kept beside it', async () => {
     const status = await withClient({ password: PASSWORD }, async (client, store) => {
       const fast = new Date(Date.now() + 48 * 3_600_000);
-      store.recordAnnotation({ mutationId: randomUUID(), callId: null, customerId: null, phone: '+359888123456', note: 'from the future', disposition: 'callback', followUpOn: null }, 'alice', fast);
+      store.recordAnnotation({ mutationId: randomUUID(), callId: null, customerId: null, phone: '+359888123456', note: 'from the future', disposition: 'callback', followUpOn: null }, { id: 'alice', name: 'Alice' }, fast);
       return client.syncNow();
     });
     expect(status).toMatchObject({ state: 'online', pending: 0, rejected: 1 });

@@ -27,12 +27,13 @@ const settings = {
   agent: { id: 'a', name: 'A' },
   region: 'BG',
   dispositions: [{ code: 'resolved', label: 'Resolved' }],
+  historyDays: 365,
   simulator: false,
   configuration: { locked: [], problems: [] },
   storeSetAside: null,
 };
 const live = {
-  sync: { state: 'off' as const, pending: 0, rejected: 0, offlineSince: null, lastSyncAt: null, lastError: null },
+  sync: { state: 'off' as const, pending: 0, rejected: 0, lastRefusal: null, offlineSince: null, lastSyncAt: null, lastError: null },
   agentState: { state: 'available' as const, since: '2026-11-24T08:00:00.000Z', breakReason: null, wrapUpEndsAt: null },
   language: { locale: 'en' as const, timeZone: 'UTC' },
 };

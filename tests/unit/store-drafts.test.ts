@@ -58,7 +58,7 @@ describe('drafts in the desk store', () => {
   it('removes the draft in the same transaction that saves its note, and a resend after the save keeps nothing', () => {
     const kept = draft({ disposition: 'callback' });
     store.saveDraft(kept);
-    store.recordAnnotation({ ...kept, disposition: 'callback', followUpOn: null }, 'agent-1', new Date('2026-11-24T10:01:00Z'));
+    store.recordAnnotation({ ...kept, disposition: 'callback', followUpOn: null }, { id: 'agent-1', name: 'Agent One' }, new Date('2026-11-24T10:01:00Z'));
     expect(store.listDrafts()).toEqual([]);
     expect(store.saveDraft({ ...kept, updatedAt: '2026-11-24T10:02:00.000Z' })).toBe(false);
     expect(store.listDrafts()).toEqual([]);
@@ -69,7 +69,7 @@ describe('drafts in the desk store', () => {
     store.saveDraft(kept);
     // The outbox already holds this mutation id (a customer created with it): the annotation is rolled back.
     store.createCustomer({ mutationId: kept.mutationId, firstName: 'Clash', lastName: '', company: null, email: null, type: 'person', phones: [] }, new Date());
-    expect(() => store.recordAnnotation({ ...kept, disposition: 'callback', followUpOn: null }, 'agent-1', new Date())).toThrow();
+    expect(() => store.recordAnnotation({ ...kept, disposition: 'callback', followUpOn: null }, { id: 'agent-1', name: 'Agent One' }, new Date())).toThrow();
     expect(store.listDrafts().map((d) => d.note)).toEqual(['Wants a refund']);
   });
 

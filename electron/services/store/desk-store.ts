@@ -62,7 +62,7 @@ export interface DeskStore extends SyncWrites, DraftWrites {
    */
   updateCustomer(update: CustomerUpdate, now: Date): CustomerCard | undefined;
   /** The interaction, its outbox row and the removal of its draft in one transaction; a replayed mutationId returns the first result. */
-  recordAnnotation(annotation: Annotation, agent: string, now: Date): Interaction;
+  recordAnnotation(annotation: Annotation, agent: { id: string; name: string }, now: Date): Interaction;
   /** One row per callId: recording the same call again replaces nothing. */
   recordCall(entry: CallLogEntry): void;
   /** Most recent first. */

@@ -169,6 +169,13 @@ export const MIGRATIONS: readonly Migration[] = [
       indexPhonesForSearch(db);
     },
   },
+  {
+    version: 7,
+    what: 'the agent’s name on each call and note, so history names people rather than account ids',
+    up(db) {
+      db.exec('ALTER TABLE interactions ADD COLUMN agent_name TEXT');
+    },
+  },
 ];
 
 /** Customers that predate the search index are added in pages: a connection cannot write while it iterates. */

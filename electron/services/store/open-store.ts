@@ -19,7 +19,7 @@ import type {
 import type { CustomerUpdate } from '../../../shared/sync.js';
 import type { CustomerBatch, DeskStore, PhoneLookup } from './desk-store.js';
 import { migrate, StoreVersionError } from './migrations.js';
-import { type CustomerRow, toCallLogEntry, toCustomer, toInteraction, toPurchase, toTicket } from './rows.js';
+import { type CustomerRow, interactionRow, toCallLogEntry, toCustomer, toInteraction, toPurchase, toTicket } from './rows.js';
 import { toMatchExpression, toPhoneFragment } from './search-text.js';
 import { createCustomerWrites } from './customer-writes.js';
 import { createSyncWrites } from './sync-writes.js';
@@ -96,8 +96,8 @@ export function openDeskStore(file: string): DeskStore {
       INSERT INTO tickets (id, customer_id, subject, status, priority, opened_at, sla_due_at)
       VALUES (@id, @customerId, @subject, @status, @priority, @openedAt, @slaDueAt)`),
     insertInteraction: db.prepare(`
-      INSERT INTO interactions (id, customer_id, kind, call_id, phone, disposition, note, follow_up_on, agent, at)
-      VALUES (@id, @customerId, @kind, @callId, @phone, @disposition, @note, @followUpOn, @agent, @at)`),
+      INSERT INTO interactions (id, customer_id, kind, call_id, phone, disposition, note, follow_up_on, agent, agent_name, at)
+      VALUES (@id, @customerId, @kind, @callId, @phone, @disposition, @note, @followUpOn, @agent, @agentName, @at)`),
     interaction: db.prepare('SELECT * FROM interactions WHERE id = ?'),
     outboxEntry: db.prepare('SELECT payload FROM outbox WHERE mutation_id = ?').pluck(),
     insertOutbox: db.prepare('INSERT INTO outbox (mutation_id, kind, payload, created_at) VALUES (?, ?, ?, ?)'),
@@ -160,7 +160,7 @@ export function openDeskStore(file: string): DeskStore {
     return getCustomerCard(customerId);
   });
 
-  const recordAnnotation = db.transaction((annotation: Annotation, agent: string, now: Date): Interaction => {
+  const recordAnnotation = db.transaction((annotation: Annotation, agent: { id: string; name: string }, now: Date): Interaction => {
     // The mutation id is the interaction's id: a replayed save finds the row it wrote the first time.
     const existing = sql.interaction.get(annotation.mutationId) as Record<string, unknown> | undefined;
     if (existing) return toInteraction(existing);
@@ -173,7 +173,8 @@ export function openDeskStore(file: string): DeskStore {
       disposition: annotation.disposition,
       note: annotation.note,
       followUpOn: annotation.followUpOn,
-      agent,
+      agent: agent.id,
+      agentName: agent.name,
       at: now.toISOString(),
     };
     sql.insertInteraction.run(interaction);
@@ -186,7 +187,7 @@ export function openDeskStore(file: string): DeskStore {
     for (const { customer, phones } of batch.customers) customers.insert(customer, phones);
     for (const purchase of batch.purchases) sql.insertPurchase.run(purchase);
     for (const ticket of batch.tickets) sql.insertTicket.run(ticket);
-    for (const interaction of batch.interactions) sql.insertInteraction.run(interaction);
+    for (const interaction of batch.interactions) sql.insertInteraction.run(interactionRow(interaction));
   });
 
   function summaryOf(rowid: number): CustomerSummary {
