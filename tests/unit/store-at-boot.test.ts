@@ -83,7 +83,7 @@ describe('a damaged store at start', () => {
     expect(readFileSync(join(dataDir, aside!)).equals(before.main)).toBe(true);
     expect(readFileSync(join(dataDir, `${aside}-wal`)).equals(before.wal)).toBe(true);
 
-    expect(await desk.desk.handlers.searchCustomers({ query: 'Иванов', limit: 5 })).toEqual([]);
+    expect((await desk.desk.handlers.searchCustomers({ query: 'Иванов', limit: 5 })).customers).toEqual([]);
     await desk.stop();
     running = undefined;
     expect(customersIn(file)).toBe(0);
