@@ -58,7 +58,9 @@ export function CustomerSearch({ onPick, label, inputRef }: Props) {
         aria-label={label ?? t('search.label')}
         placeholder={label ? undefined : t('search.placeholder')}
         role="searchbox"
-        aria-controls={listId}
+        // Only a list that is on screen can be pointed at: an id with nothing behind it is an error to a screen reader.
+        aria-controls={shown ? listId : undefined}
+        aria-expanded={shown !== null}
         aria-activedescendant={shown?.customers[active] ? `${listId}-${active}` : undefined}
         aria-keyshortcuts="/ Control+K"
         value={query}
