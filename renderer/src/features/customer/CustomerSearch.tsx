@@ -44,6 +44,10 @@ export function CustomerSearch({ onPick, label, inputRef }: Props) {
   }, [client, query]);
 
   const shown = query.trim() === '' ? null : results;
+  // Focus stays in the input (aria-activedescendant): the list scrolls to the option the arrows reached.
+  useEffect(() => {
+    document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [listId, active, shown]);
   const pick = (customer: CustomerSummary) => {
     setQuery('');
     setResults(null);
@@ -60,7 +64,6 @@ export function CustomerSearch({ onPick, label, inputRef }: Props) {
         role="searchbox"
         // Only a list that is on screen can be pointed at: an id with nothing behind it is an error to a screen reader.
         aria-controls={shown ? listId : undefined}
-        aria-expanded={shown !== null}
         aria-activedescendant={shown?.customers[active] ? `${listId}-${active}` : undefined}
         aria-keyshortcuts="/ Control+K"
         value={query}
@@ -75,7 +78,8 @@ export function CustomerSearch({ onPick, label, inputRef }: Props) {
         }}
       />
       {shown && (
-        <ul id={listId} role="listbox" aria-label={t('search.results')} className="results">
+        // Focusable so a keyboard can scroll a list longer than the window (WCAG 2.1.1); arrows in the input move the choice.
+        <ul id={listId} role="listbox" aria-label={t('search.results')} className="results" tabIndex={0}>
           {shown.customers.length === 0 && <li className="meta">{t('search.none', { query: shown.query })}</li>}
           {shown.customers.map((c, i) => (
             <li
