@@ -12,6 +12,7 @@ import { createHubApp } from './http/hub-app.js';
 import { listenOnChannel } from './sync/fanout.js';
 import { startBoardFeed } from './board/board-feed.js';
 import { createDeskPresence } from './board/desk-presence.js';
+import { type RollCall, startRollCall } from './board/roll-call.js';
 
 export interface RunningHub {
   url: string;
@@ -37,9 +38,12 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
   });
   const presence = createDeskPresence(board, config.board.offlineAfterSeconds * 1_000, log);
   const app = createHubApp({ config, pool, accounts: createAccounts(pool, config), changes, board, presence, log });
+  let rollCall: RollCall | undefined;
   try {
     await app.listen({ host: config.listen.host, port: config.listen.port });
+    rollCall = await startRollCall(pool, config.database.url, board, presence, log);
   } catch (err) {
+    await app.close();
     presence.close();
     await board.close();
     await changes.close();
@@ -55,6 +59,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
     url,
     async close() {
       await app.close();
+      await rollCall?.close();
       presence.close();
       await board.close();
       await changes.close();
