@@ -13,6 +13,7 @@ import { listenOnChannel } from './sync/fanout.js';
 import { startBoardFeed } from './board/board-feed.js';
 import { createDeskPresence } from './board/desk-presence.js';
 import { type RollCall, startRollCall } from './board/roll-call.js';
+import { announceBoardPages, BUILT_RENDERER } from './board/board-pages.js';
 
 export interface RunningHub {
   url: string;
@@ -55,6 +56,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
   const host = config.listen.host.includes(':') ? `[${config.listen.host}]` : config.listen.host;
   const url = `${config.tls ? 'https' : 'http'}://${host}:${port}`;
   log.info({ url, tls: config.tls !== undefined }, 'hub listening');
+  announceBoardPages(BUILT_RENDERER, log);
   return {
     url,
     async close() {

@@ -5,7 +5,6 @@
  * a person can act on.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -31,6 +30,7 @@ import { applyMutations } from '../sync/push.js';
 import type { ChannelListener } from '../sync/fanout.js';
 import type { BoardFeed } from '../board/board-feed.js';
 import type { DeskPresence } from '../board/desk-presence.js';
+import { BUILT_RENDERER } from '../board/board-pages.js';
 
 /** 500 notes of 10,000 characters fit; a body near this is not a desk's push. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -69,9 +69,6 @@ export interface HubDeps {
   /** The built renderer, served at /board/ for wallboards; none: no board pages, the API alone. */
   boardPages?: string | null;
 }
-
-/** `npm run build:renderer` writes here; the hub serves it when it exists. */
-const BUILT_RENDERER = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 
 export function createHubApp({ config, pool, accounts, changes, board, presence, log, boardPages = BUILT_RENDERER }: HubDeps): FastifyInstance {
