@@ -5,7 +5,7 @@
  * writes docs/screenshots/*.png.
  */
 import { rmSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import type { Locale } from '../../shared/i18n/locales.js';
 import type { Session } from '../../shared/sync.js';
 import { postBoardInputs, scriptedDay } from '../support/board-generator.js';
@@ -20,7 +20,7 @@ const LOCALES: Locale[] = ['en', 'bg', 'ru', 'uk', 'pl'];
 test.skip(!process.env.AGENT_DESK_SCREENSHOTS, 'set AGENT_DESK_SCREENSHOTS=1 to write the docs’ screenshots');
 test.use({ viewport: { width: 1366, height: 768 } });
 
-async function shootCard(page: import('@playwright/test').Page, locale: Locale, file: string) {
+async function shootCard(page: Page, locale: Locale, file: string) {
   const dataDir = seededDataDir('desk-shots-');
   const desk = await startDeskProcess(dataDir, { defaultLocale: locale });
   try {
