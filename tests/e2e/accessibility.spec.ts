@@ -26,6 +26,29 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`));
 }
 
+/**
+ * The page's ground as the theme paints it: relative luminance (WCAG) of the first opaque
+ * background of body and html, 0 black to 1 white; a page that paints neither shows the
+ * browser's white.
+ */
+function groundLuminance(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const channels = [document.body, document.documentElement]
+      .map((el) => getComputedStyle(el).backgroundColor.match(/\d+(\.\d+)?/g)!.map(Number))
+      .find((c) => c.length === 3 || c[3]! > 0);
+    if (!channels) return 1;
+    const [r, g, b] = channels as [number, number, number];
+    const linear = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  });
+}
+
+/** A dark theme that is really there: the same checks on a light page would prove nothing about night shifts. */
+async function expectTheme(page: Page, colorScheme: 'light' | 'dark') {
+  if (colorScheme === 'dark') expect(await groundLuminance(page)).toBeLessThan(0.05);
+  else expect(await groundLuminance(page)).toBeGreaterThan(0.8);
+}
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`in the ${colorScheme} theme`, () => {
     test.use({ colorScheme, viewport: { width: 1366, height: 768 } });
@@ -56,6 +79,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await desk.postCallEvent({ callId: 'axe-1', state: 'ringing', remote: '0888 123 456' });
         const card = page.getByRole('region', { name: 'Incoming call from Иван Иванов' });
         await expect(card).toBeVisible();
+        await expectTheme(page, colorScheme);
         expect(await seriousViolations(page)).toEqual([]);
 
         await page.getByRole('searchbox', { name: 'Search customers' }).fill('Anna');
@@ -105,6 +129,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       test(`has no serious violations (${colorScheme}): its login and the live board`, async ({ page }) => {
         await page.goto(`${setup.hub.url}/board/`);
         await expect(page.getByRole('form', { name: 'Log in to the supervisor board' })).toBeVisible();
+        await expectTheme(page, colorScheme);
         expect(await seriousViolations(page)).toEqual([]);
         await page.getByLabel('Username').fill('sam');
         await page.getByLabel('Password').fill(PASSWORD);
