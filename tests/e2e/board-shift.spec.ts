@@ -7,10 +7,11 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { Session } from '../../shared/sync.js';
-import { postBoardInputs, scriptedDay } from '../support/board-generator.js';
+import { agentId, postBoardInputs, scriptedDay } from '../support/board-generator.js';
 import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
 import { type HubOnPostgres, startHubOnPostgres } from '../support/hub-on-postgres.js';
 import { type HubProcess, startHubProcess } from '../support/hub-process.js';
+import { sidewaysScroll, unreachableControls } from '../support/reflow.js';
 import { PASSWORD } from '../support/test-hub.js';
 
 /** Short enough to wait out in a test; the mechanism is the same at the default 30 s. */
@@ -22,6 +23,13 @@ let other: HubProcess | undefined;
 
 test.beforeAll(async () => {
   setup = await startHubOnPostgres('board-shift-e2e-', { board: { offlineAfterSeconds: GRACE_SECONDS } });
+  const response = await fetch(`${setup.hub.url}/v1/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'root', password: PASSWORD }),
+  });
+  // Queues with charts and a page of agents: what the layout and the charts are checked on.
+  await postBoardInputs(setup.hub.url, ((await response.json()) as Session).token, scriptedDay(4, 40).inputs);
 });
 test.afterEach(async () => {
   await desk?.stop();
@@ -88,12 +96,6 @@ test('a supervisor logs out: the board forgets the session, and the hub does too
 });
 
 test('the charts have a legend and an axis from three hours before the current one to its end', async ({ page }) => {
-  const response = await fetch(`${setup.hub.url}/v1/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'root', password: PASSWORD }),
-  });
-  await postBoardInputs(setup.hub.url, ((await response.json()) as Session).token, scriptedDay(2, 4).inputs);
   await login(page);
   await expect(page.getByRole('list', { name: 'What the lines show' }).getByRole('listitem')).toHaveText(['Offered', 'Answered', 'Abandoned']);
 
@@ -103,3 +105,20 @@ test('the charts have a legend and an axis from three hours before the current o
     `Offered, answered and abandoned calls per 15 minutes from ${time(hour - 3 * 3_600_000)} to ${time(hour + 3_600_000)} in queue-01`,
   );
 });
+
+// 200% zoom is a viewport of half the CSS size with two device pixels per CSS pixel (screens.spec.ts).
+for (const screen of [{ width: 1366, height: 768 }, { width: 1024, height: 768 }]) {
+  test(`the board and its login fit ${screen.width}×${screen.height} at 200% zoom: no sideways scrolling, every control reachable`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: screen.width / 2, height: screen.height / 2 }, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    await page.goto(`${setup.hub.url}/board/`);
+    await expect(page.getByRole('form', { name: 'Log in to the supervisor board' })).toBeVisible();
+    expect(await sidewaysScroll(page)).toBe(0);
+    expect(await unreachableControls(page)).toEqual([]);
+    await login(page);
+    await expect(page.locator(`tr[data-agent="${agentId(39)}"]`)).toBeVisible();
+    expect(await sidewaysScroll(page)).toBe(0);
+    expect(await unreachableControls(page)).toEqual([]);
+    await context.close();
+  });
+}
