@@ -70,7 +70,7 @@ export function App() {
         <h1 className="brand">{t('app.title')}</h1>
         <CustomerSearch inputRef={searchRef} onPick={(c) => void loadCustomer(c.id).then((card) => focusOn({ kind: 'customer', card }))} />
         <div className="topbar-end">
-          {settings && <span className="agent">{t('app.agent', { name: settings.agent.name })}</span>}
+          {settings && <span className="agent-name">{t('app.agent', { name: settings.agent.name })}</span>}
           <AgentStateMenu />
           <ConnectionStatus />
           <SyncStatus />

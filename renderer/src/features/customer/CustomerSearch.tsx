@@ -54,6 +54,10 @@ export function CustomerSearch({ onPick, label, inputRef }: Props) {
   const shown = query.trim() === '' ? null : results;
   const more = shown !== null && shown.customers.length < shown.matched && limit < SEARCH_LIMIT_MAX;
   const showMore = () => setLimit((l) => Math.min(l + PAGE, SEARCH_LIMIT_MAX));
+  // Focus stays in the input (aria-activedescendant): the list scrolls to the option the arrows reached.
+  useEffect(() => {
+    document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [listId, active, shown]);
   const pick = (customer: CustomerSummary) => {
     setQuery('');
     setLimit(PAGE);
@@ -69,7 +73,8 @@ export function CustomerSearch({ onPick, label, inputRef }: Props) {
         aria-label={label ?? t('search.label')}
         placeholder={label ? undefined : t('search.placeholder')}
         role="searchbox"
-        aria-controls={listId}
+        // Only a list that is on screen can be pointed at: an id with nothing behind it is an error to a screen reader.
+        aria-controls={shown ? listId : undefined}
         aria-activedescendant={shown?.customers[active] ? `${listId}-${active}` : undefined}
         aria-keyshortcuts={ariaKeyShortcuts('search')}
         value={query}
@@ -94,7 +99,8 @@ export function CustomerSearch({ onPick, label, inputRef }: Props) {
               ? t('search.none', { query: shown.query })
               : t(shown.capped ? 'search.matchedMoreThan' : 'search.matched', { count: shown.matched })}
           </p>
-          <ul id={listId} role="listbox" aria-label={t('search.results')}>
+          {/* Focusable so a keyboard can scroll a list longer than the window (WCAG 2.1.1); arrows in the input move the choice. */}
+          <ul id={listId} role="listbox" aria-label={t('search.results')} tabIndex={0}>
             {shown.customers.map((c, i) => (
               <li
                 key={c.id}
