@@ -1,10 +1,13 @@
 /**
  * Sends what the operator types to the desk's store: after a pause in typing (not a
  * request per key), at once when the note form is left, and when the page goes away.
- * A send that fails (the desk is restarting) is kept and sent again on the next attach.
+ * A send that fails (the desk is restarting, its disk is full) is kept and sent again on
+ * the next attach; until the desk confirms it, a copy waits in this page's localStorage, so
+ * a reload while the desk cannot keep it does not take the words with the page.
  */
 import type { DeskApi } from '../../../../shared/desk-api.js';
-import { type Draft, draftKey } from '../../../../shared/draft.js';
+import { z } from 'zod';
+import { type Draft, draftKey, DraftSchema, MAX_DRAFTS } from '../../../../shared/draft.js';
 import { useDeskView } from '../../state/desk-state.js';
 
 /** Long enough to cover a burst of keys, short enough that a crash loses a few words at most. */
@@ -25,6 +28,28 @@ export interface DraftSender {
 
 const senders = new WeakMap<DeskApi, DraftSender>();
 
+const UNCONFIRMED_KEY = 'agent-desk.unconfirmed-drafts';
+const UnconfirmedSchema = z.array(DraftSchema).max(MAX_DRAFTS);
+
+/** What an earlier page left unconfirmed; anything unreadable is no draft of ours. */
+function readUnconfirmed(): Draft[] {
+  try {
+    const parsed = UnconfirmedSchema.safeParse(JSON.parse(localStorage.getItem(UNCONFIRMED_KEY) ?? '[]'));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeUnconfirmed(drafts: Draft[]): void {
+  try {
+    if (drafts.length === 0) localStorage.removeItem(UNCONFIRMED_KEY);
+    else localStorage.setItem(UNCONFIRMED_KEY, JSON.stringify(drafts.slice(-MAX_DRAFTS)));
+  } catch {
+    // A full or disabled localStorage leaves the copy in this window and the desk's own retries.
+  }
+}
+
 export function draftSenderFor(client: DeskApi): DraftSender {
   let sender = senders.get(client);
   if (!sender) senders.set(client, (sender = createDraftSender(client)));
@@ -33,13 +58,17 @@ export function draftSenderFor(client: DeskApi): DraftSender {
 
 function createDraftSender(client: DeskApi): DraftSender {
   const waiting = new Map<string, { draft: Draft; timer: ReturnType<typeof setTimeout> }>();
-  const unsent = new Map<string, Draft>();
+  const unsent = new Map<string, Draft>(readUnconfirmed().map((draft) => [draftKey(draft), draft]));
+  const unconfirmed = () => [...unsent.values(), ...[...waiting.values()].map((w) => w.draft)];
+  const remember = () => writeUnconfirmed(unconfirmed());
 
   function send(key: string, draft: Draft): void {
     unsent.set(key, draft);
+    remember();
     client.saveDraft(draft).then(
       () => {
         if (unsent.get(key) === draft) unsent.delete(key);
+        remember();
         useDeskView.getState().draftSent(key);
       },
       (err: unknown) => useDeskView.getState().draftSendFailed(key, err),
@@ -61,15 +90,17 @@ function createDraftSender(client: DeskApi): DraftSender {
       useDeskView.getState().draftEdited(draft);
       clearTimeout(waiting.get(key)?.timer);
       waiting.set(key, { draft, timer: setTimeout(() => flush(key), SEND_AFTER_PAUSE_MS) });
+      remember();
     },
     flush,
     forget(key) {
       clearTimeout(waiting.get(key)?.timer);
       waiting.delete(key);
       unsent.delete(key);
+      remember();
       useDeskView.getState().draftSent(key);
     },
-    unsent: () => [...unsent.values(), ...[...waiting.values()].map((w) => w.draft)],
+    unsent: unconfirmed,
     resendUnsent() {
       for (const [key, draft] of unsent) send(key, draft);
     },
