@@ -12,6 +12,8 @@ import { createHubApp, type HubDeps } from './http/hub-app.js';
 import { listenOnChannel } from './sync/fanout.js';
 import { startBoardFeed } from './board/board-feed.js';
 import { createDeskPresence } from './board/desk-presence.js';
+import { type RollCall, startRollCall } from './board/roll-call.js';
+import { announceBoardPages, BUILT_RENDERER } from './board/board-pages.js';
 
 export interface RunningHub {
   url: string;
@@ -40,9 +42,12 @@ export async function startHub(config: HubConfig, log: Logger, options: HubOptio
   });
   const presence = createDeskPresence(board, config.board.offlineAfterSeconds * 1_000, log);
   const app = createHubApp({ config, pool, accounts: createAccounts(pool, config), changes, board, presence, log, ...options });
+  let rollCall: RollCall | undefined;
   try {
     await app.listen({ host: config.listen.host, port: config.listen.port });
+    rollCall = await startRollCall(pool, config.database.url, board, presence, log);
   } catch (err) {
+    await app.close();
     presence.close();
     await board.close();
     await changes.close();
@@ -54,10 +59,12 @@ export async function startHub(config: HubConfig, log: Logger, options: HubOptio
   const host = config.listen.host.includes(':') ? `[${config.listen.host}]` : config.listen.host;
   const url = `${config.tls ? 'https' : 'http'}://${host}:${port}`;
   log.info({ url, tls: config.tls !== undefined }, 'hub listening');
+  announceBoardPages(BUILT_RENDERER, log);
   return {
     url,
     async close() {
       await app.close();
+      await rollCall?.close();
       presence.close();
       await board.close();
       await changes.close();

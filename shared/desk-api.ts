@@ -8,7 +8,7 @@ import { CallLogEntrySchema, PopCardSchema } from './call.js';
 import {
   AnnotationSchema,
   CustomerCardSchema,
-  CustomerSummarySchema,
+  CustomerSearchResultSchema,
   DispositionSchema,
   InteractionSchema,
   NewCustomerSchema,
@@ -17,7 +17,12 @@ import {
 import { CustomerUpdateSchema, SyncStatusSchema } from './sync.js';
 import { AgentStateSchema } from './board.js';
 import { LocaleSchema } from './i18n/locales.js';
+import { ConfigProblemSchema } from './config-problem.js';
+import { DraftSchema, DraftSubjectSchema, MAX_DRAFTS } from './draft.js';
 import { singleLineText } from './text-rules.js';
+
+/** The most customers one search answers with; the search box asks for more a page at a time up to this. */
+export const SEARCH_LIMIT_MAX = 100;
 
 const CallIdInput = z.strictObject({ callId: singleLineText('callId').min(1) });
 
@@ -51,14 +56,18 @@ export const DeskStateSchema = z.object({
   agent: z.object({ id: z.string(), name: z.string() }),
   region: RegionSchema,
   dispositions: z.array(DispositionSchema).min(1),
+  /** Purchases and notes older than this many days are not brought to the desk: an empty list means none within them. */
+  historyDays: z.number().int().min(1),
   /** The developer menu (simulated calls) is offered only where this is true. */
   simulator: z.boolean(),
   cards: z.array(PopCardSchema),
+  /** Every unsaved note on this desk, whether or not its call is still on screen. */
+  drafts: z.array(DraftSchema).max(MAX_DRAFTS),
   callLog: z.array(CallLogEntrySchema),
   /** What IT's policy locked, and any configuration file the desk had to skip, for the settings screen and a warning. */
   configuration: z.object({
     locked: z.array(z.object({ path: z.string(), origin: z.string() })),
-    problems: z.array(z.string()),
+    problems: z.array(ConfigProblemSchema),
   }),
   sync: SyncStatusSchema,
   agentState: DeskAgentStateSchema,
@@ -73,14 +82,19 @@ export const deskRequests = {
   searchCustomers: {
     input: z.strictObject({
       query: singleLineText('searchQuery').trim().min(1),
-      limit: z.number().int().min(1).max(100).default(20),
+      limit: z.number().int().min(1).max(SEARCH_LIMIT_MAX).default(20),
     }),
-    output: z.array(CustomerSummarySchema),
+    output: CustomerSearchResultSchema,
   },
   getCustomerCard: { input: z.strictObject({ customerId: singleLineText('id').min(1) }), output: CustomerCardSchema },
   createCustomer: { input: NewCustomerSchema, output: CustomerCardSchema },
   updateCustomer: { input: CustomerUpdateSchema, output: CustomerCardSchema },
+  /** Saving also deletes the note's draft, in the same transaction. */
   saveAnnotation: { input: AnnotationSchema, output: InteractionSchema },
+  /** Keeps what is typed so far (sent after a pause in typing, and when the field is left); an older copy never overwrites a newer one. */
+  saveDraft: { input: DraftSchema, output: z.strictObject({}) },
+  /** The operator threw the draft away on purpose. */
+  discardDraft: { input: DraftSubjectSchema, output: z.strictObject({}) },
   /** The operator closes a card; a call that is still live keeps ringing elsewhere, only the card goes. */
   dismissCard: { input: CallIdInput, output: z.strictObject({}) },
   listCallLog: {
@@ -112,6 +126,10 @@ export const deskEvents = {
   pop: PopCardSchema,
   cardDismissed: CallIdInput,
   callLogged: CallLogEntrySchema,
+  /** A draft was kept (from any attached UI). */
+  draft: DraftSchema,
+  /** A draft is gone: its note was saved, or it was discarded. */
+  draftRemoved: DraftSubjectSchema,
   syncStatus: SyncStatusSchema,
   agentState: DeskAgentStateSchema,
   /** The agent switched language (from any attached UI). */

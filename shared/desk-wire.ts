@@ -58,6 +58,18 @@ export class DeskRequestError extends Error {
   }
 }
 
+/**
+ * A bad request as the operator's sentence: a refinement they can act on names its sentence
+ * in the issue's `params.errorKey` (see NewCustomerSchema); any other is "check what you entered".
+ * The schema paths go to `message`, for the log and tools.
+ */
+export function badRequestError(error: z.ZodError, what: string): DeskError {
+  const named = error.issues.find((i) => i.code === 'custom' && typeof i.params?.errorKey === 'string');
+  // Invisible characters get their own sentence: checking what you see would never find them.
+  const key = named?.code === 'custom' ? (named.params!.errorKey as DeskErrorKey) : error.issues.some((i) => i.message === CONTROL_CHARACTERS) ? 'controlCharacters' : 'badRequest';
+  return { ...deskError('bad_request', key), message: `${what}: ${describeIssues(error)}` };
+}
+
 /** A zod issue list as one line a person can act on: "limit: Too big…; query: Too small…". */
 export function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
@@ -75,12 +87,7 @@ export function createDeskDispatcher(handlers: DeskHandlers, onInternalError: (n
       return { id, ok: false, error: { ...deskError('unknown_request', 'internal'), message: `no request named "${name}"` } };
     }
     const parsed = deskRequests[name].input.safeParse(input ?? {});
-    if (!parsed.success) {
-      // The operator can act on "check what you entered", not on schema paths: those are for the log and tools.
-      // Invisible characters get their own sentence: checking what you see would never find them.
-      const key = parsed.error.issues.some((i) => i.message === CONTROL_CHARACTERS) ? 'controlCharacters' : 'badRequest';
-      return { id, ok: false, error: { ...deskError('bad_request', key), message: `${name}: ${describeIssues(parsed.error)}` } };
-    }
+    if (!parsed.success) return { id, ok: false, error: badRequestError(parsed.error, name) };
     try {
       const handler = handlers[name] as (params: unknown) => Promise<unknown>;
       return { id, ok: true, output: await handler(parsed.data) };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { customerDisplayName, NAMELESS_CUSTOMER } from './customer-name.js';
+import type { DeskErrorKey } from './desk-wire.js';
 import { localisedLabelSchema } from './i18n/localised-label.js';
 import { multiLineText, singleLineText, TEXT_BOUNDS } from './text-rules.js';
 
@@ -107,6 +108,8 @@ export const InteractionSchema = z.object({
   note: multiLineText('note'),
   followUpOn: IsoDate.nullable(),
   agent: Id,
+  /** The agent's name as the hub (or, for their own notes, this desk) knows it; none from a hub that does not say. */
+  agentName: singleLineText('displayName').nullable().optional(),
   at: IsoTime,
 });
 export type Interaction = z.infer<typeof InteractionSchema>;
@@ -119,17 +122,17 @@ export const DispositionSchema = z.object({
 export type Disposition = z.infer<typeof DispositionSchema>;
 
 /** What the operator writes about a call or a customer; saved with its outbox row in one transaction. */
-export const AnnotationSchema = z
-  .object({
-    /** Client-generated, so a retried save is recognised and never stored twice. */
-    mutationId: z.uuid(),
-    callId: CallId.nullable(),
-    customerId: Id.nullable(),
-    phone: E164Schema.nullable(),
-    note: multiLineText('note'),
-    disposition: DispositionCode,
-    followUpOn: IsoDate.nullable(),
-  })
+export const AnnotationFieldsSchema = z.object({
+  /** Client-generated, so a retried save is recognised and never stored twice. */
+  mutationId: z.uuid(),
+  callId: CallId.nullable(),
+  customerId: Id.nullable(),
+  phone: E164Schema.nullable(),
+  note: multiLineText('note'),
+  disposition: DispositionCode,
+  followUpOn: IsoDate.nullable(),
+});
+export const AnnotationSchema = AnnotationFieldsSchema
   .refine((a) => a.customerId !== null || a.phone !== null || a.callId !== null, {
     message: 'an annotation needs a customer, a phone number or a call',
   });
@@ -143,7 +146,7 @@ export const NewCustomerSchema = z.object({
   email: z.email().max(TEXT_BOUNDS.email).nullable(),
   type: CustomerTypeSchema,
   phones: z.array(PhoneSchema).max(10),
-}).refine((c) => customerDisplayName(c) !== '', { message: NAMELESS_CUSTOMER });
+}).refine((c) => customerDisplayName(c) !== '', { message: NAMELESS_CUSTOMER, params: { errorKey: 'namelessCustomer' satisfies DeskErrorKey } });
 export type NewCustomer = z.infer<typeof NewCustomerSchema>;
 
 /** The few fields a search result or a chooser row needs. */
@@ -156,6 +159,15 @@ export const CustomerSummarySchema = CustomerSchema.pick({
   email: true,
 }).extend({ phones: z.array(E164Schema) });
 export type CustomerSummary = z.infer<typeof CustomerSummarySchema>;
+
+/** One page of a search: the first customers and how many matched in all. */
+export const CustomerSearchResultSchema = z.object({
+  customers: z.array(CustomerSummarySchema),
+  matched: z.number().int().min(0),
+  /** The desk stopped counting at `matched`: there are more, and typing more narrows them. */
+  capped: z.boolean(),
+});
+export type CustomerSearchResult = z.infer<typeof CustomerSearchResultSchema>;
 
 /** Everything the pop card shows of one customer. */
 export const CustomerCardSchema = z.object({

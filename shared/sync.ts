@@ -134,11 +134,32 @@ export function clockSkewProblem(at: string, now: Date): string | null {
 
 export const PushRequestSchema = z.strictObject({ mutations: z.array(MutationSchema).min(1).max(PUSH_BATCH_MAX) });
 
+/**
+ * Why a mutation was refused for good, as a code each desk says in its agent's language:
+ * the database's own words stay in the hub's log. invalid_mutation is the desk's own
+ * verdict on an outbox entry it cannot read; refused, a reason this desk does not know.
+ */
+export const MutationRefusalSchema = z.enum([
+  'wrong_agent',
+  'id_mismatch',
+  'customer_unknown',
+  'customer_number_taken',
+  'already_exists',
+  'clock_skew',
+  'invalid_data',
+  'invalid_mutation',
+  'refused',
+]);
+export type MutationRefusal = z.infer<typeof MutationRefusalSchema>;
+/** A refusal as a desk reads it: a code from a newer hub, or a reason stored before codes, is one it cannot name. */
+export const ReadRefusalSchema = MutationRefusalSchema.catch('refused');
+
 export const MutationResultSchema = z.object({
   mutationId: MutationId,
   /** applied: written now; duplicate: written by an earlier push; rejected: never will be, with the reason. */
   status: z.enum(['applied', 'duplicate', 'rejected']),
-  reason: z.string().optional(),
+  /** Read leniently, so a code from a newer hub does not stop the rest of the push from settling. */
+  reason: ReadRefusalSchema.optional(),
 });
 export type MutationResult = z.infer<typeof MutationResultSchema>;
 export const PushResultSchema = z.object({ results: z.array(MutationResultSchema) });
@@ -159,6 +180,8 @@ export const SyncStatusSchema = z.object({
   pending: z.number().int().min(0),
   /** Mutations the hub refused for good (kept locally, shown so someone looks). */
   rejected: z.number().int().min(0),
+  /** Why the latest of them was refused; null when none was. */
+  lastRefusal: MutationRefusalSchema.nullable(),
   /** Since when the hub could not be reached; null while it can. */
   offlineSince: z.iso.datetime({ offset: true }).nullable(),
   lastSyncAt: z.iso.datetime({ offset: true }).nullable(),

@@ -21,6 +21,8 @@ export const TEXT_BOUNDS = {
   /** A PBX's names for things: a queue, a member interface ("PJSIP/1001"), a member's name, a pause reason. */
   pbxName: 100,
   personName: 100,
+  /** A customer as a card names them: a person's first and last names, or a company. */
+  customerLabel: 300,
   company: 200,
   email: 200,
   customerNumber: 32,
@@ -38,6 +40,8 @@ export const TEXT_BOUNDS = {
   username: 64,
   password: 200,
   searchQuery: 200,
+  /** A follow-up day as the operator is still typing it, kept in a draft before it is a date. */
+  typedDay: 32,
 } as const;
 export type TextField = keyof typeof TEXT_BOUNDS;
 

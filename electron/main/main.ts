@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions, Notification, Tray, nativeImage, shell } from 'electron';
 import type { TFunction } from 'i18next';
+import { describeConfigProblem } from '../../shared/config-problem.js';
 import { FALLBACK_LOCALE, matchLocale } from '../../shared/i18n/locales.js';
 import { translatorFor } from '../../shared/i18n/translator.js';
 import { configFiles } from '../services/config/config-files.js';
@@ -124,7 +125,8 @@ async function start(): Promise<void> {
   // The desk resolves the same language again when it starts; the dialog below needs it first.
   t = translatorFor(resolveLanguage(effective.config, system).locale);
   for (const problem of effective.problems) log.error({ problem }, 'configuration problem');
-  if (effective.problems.length > 0) dialog.showErrorBox(t('shell.configTitle'), t('shell.configProblems', { problems: effective.problems.join('\n\n') }));
+  const problems = effective.problems.map((problem) => describeConfigProblem(problem, t));
+  if (problems.length > 0) dialog.showErrorBox(t('shell.configTitle'), t('shell.configProblems', { problems: problems.join('\n\n') }));
   running = await startDesk(effective, log, { appVersion: app.getVersion(), logDir, userSettings: files.user, system });
   const hubUrl = effective.config.hub.url;
   running.desk.subscribe((event) => {

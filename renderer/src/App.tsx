@@ -11,12 +11,17 @@ import { CustomerView } from './features/customer/CustomerView.js';
 import { useCustomerLoader } from './features/customer/use-customer-loader.js';
 import { CallTabs } from './features/pop/CallTabs.js';
 import { PopCardView } from './features/pop/PopCardView.js';
+import { ConfigProblemList } from './features/settings/ConfigProblemList.js';
 import { SettingsDialog } from './features/settings/SettingsDialog.js';
 import { ShortcutHelp } from './features/shortcuts/ShortcutHelp.js';
-import { useShortcuts } from './features/shortcuts/use-shortcuts.js';
+import { isTyping, useShortcuts } from './features/shortcuts/use-shortcuts.js';
+import { type NoteFormKeys, NoteFormKeysContext } from './features/shortcuts/note-form-keys.js';
+import { ariaKeyShortcuts } from './features/shortcuts/shortcut-table.js';
 import { SimulatorMenu } from './features/simulator/SimulatorMenu.js';
 import { StoreSetAsideNotice } from './features/store/StoreSetAsideNotice.js';
-import { useDismissCard } from './features/pop/use-dismiss-card.js';
+import { useCloseCard } from './features/pop/use-close-card.js';
+import { isOnScreen, tabFocus, useCallTabs } from './features/pop/call-tabs.js';
+import { DraftView } from './features/annotation/DraftView.js';
 import { useDeskView } from './state/desk-state.js';
 
 export function App() {
@@ -25,33 +30,47 @@ export function App() {
   const focus = useDeskView((v) => v.focus);
   const cards = useDeskView((v) => v.cards);
   const focusOn = useDeskView((v) => v.focusOn);
-  const dismissCard = useDismissCard();
+  const setWriting = useDeskView((v) => v.setWriting);
+  const drafts = useDeskView((v) => v.drafts);
+  const tabs = useCallTabs();
+  const closeCard = useCloseCard();
   const loadCustomer = useCustomerLoader();
   const searchRef = useRef<HTMLInputElement>(null);
+  const noteForm = useRef<NoteFormKeys | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const focusedCard = focus.kind === 'call' ? cards.find((c) => c.callId === focus.callId) : undefined;
 
   useShortcuts({
-    focusSearch: () => searchRef.current?.focus(),
+    note: () => noteForm.current?.note(),
+    disposition: () => noteForm.current?.disposition(),
+    pickOutcome: (n) => noteForm.current?.pickOutcome(n),
+    followUp: () => noteForm.current?.followUp(),
+    save: () => noteForm.current?.save(),
+    nextCall: () => {
+      const next = tabs[(tabs.findIndex((tab) => isOnScreen(tab, focus)) + 1) % tabs.length];
+      if (next) focusOn(tabFocus(next));
+    },
+    switchCall: (n) => {
+      const tab = tabs[n - 1];
+      if (tab) focusOn(tabFocus(tab));
+    },
+    search: () => searchRef.current?.focus(),
     dismiss: () => {
-      if (focusedCard) dismissCard(focusedCard.callId);
-      else if (focus.kind === 'customer') focusOn({ kind: 'none' });
+      if (focusedCard) closeCard(focusedCard.callId);
+      else if (focus.kind !== 'none') focusOn({ kind: 'none' });
     },
-    switchToCall: (n) => {
-      const card = cards[n - 1];
-      if (card) focusOn({ kind: 'call', callId: card.callId });
-    },
-    toggleHelp: () => setHelpOpen((open) => !open),
+    help: () => setHelpOpen((open) => !open),
   });
 
   return (
+    <NoteFormKeysContext value={noteForm}>
     <div className="app">
       <header className="topbar">
         <h1 className="brand">{t('app.title')}</h1>
         <CustomerSearch inputRef={searchRef} onPick={(c) => void loadCustomer(c.id).then((card) => focusOn({ kind: 'customer', card }))} />
         <div className="topbar-end">
-          {settings && <span className="agent">{t('app.agent', { name: settings.agent.name })}</span>}
+          {settings && <span className="agent-name">{t('app.agent', { name: settings.agent.name })}</span>}
           <AgentStateMenu />
           <ConnectionStatus />
           <SyncStatus />
@@ -59,7 +78,7 @@ export function App() {
           <button type="button" className="ghost" onClick={() => setSettingsOpen(true)}>
             {t('settings.open')}
           </button>
-          <button type="button" className="ghost" aria-keyshortcuts="Shift+?" onClick={() => setHelpOpen(true)}>
+          <button type="button" className="ghost" aria-keyshortcuts={ariaKeyShortcuts('help')} onClick={() => setHelpOpen(true)}>
             ?<span className="visually-hidden">{t('app.shortcutsButton')}</span>
           </button>
         </div>
@@ -68,11 +87,7 @@ export function App() {
         {settings && settings.configuration.problems.length > 0 && (
           <div className="notice" role="alert">
             <strong>{t('app.configProblems')}</strong>
-            <ul>
-              {settings.configuration.problems.map((problem) => (
-                <li key={problem}>{problem}</li>
-              ))}
-            </ul>
+            <ConfigProblemList problems={settings.configuration.problems} />
           </div>
         )}
         <StoreSetAsideNotice />
@@ -82,12 +97,14 @@ export function App() {
         {settings?.simulator && <SimulatorMenu />}
         <CallLog />
       </aside>
-      <main className="stage">
+      <main className="stage" onFocus={(e) => setWriting(isTyping(e.target))} onBlur={() => setWriting(false)}>
         {/* A pop can arrive before the desk state on a (re)connect: cards wait for the settings they render with. */}
         {!settings ? null : focusedCard ? (
           <PopCardView key={focusedCard.callId} card={focusedCard} />
         ) : focus.kind === 'customer' ? (
           <CustomerView key={focus.card.customer.id} card={focus.card} />
+        ) : focus.kind === 'draft' && drafts[focus.key] ? (
+          <DraftView key={focus.key} draft={drafts[focus.key]!} />
         ) : (
           <p className="placeholder">{t('app.nothingYet')}</p>
         )}
@@ -95,5 +112,6 @@ export function App() {
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </div>
+    </NoteFormKeysContext>
   );
 }

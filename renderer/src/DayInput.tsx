@@ -3,7 +3,7 @@
  * the ISO day, '' when empty, or the text as typed when it is not a day yet, so nothing
  * typed is lost and the form can say what is wrong. Reformats once the field is left.
  */
-import { type InputHTMLAttributes, useState } from 'react';
+import { type InputHTMLAttributes, type Ref, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayParts, isIsoDay, readDay, writeDay } from './day-format.js';
 import { useDeskLocale } from './i18n/desk-language.js';
@@ -11,6 +11,7 @@ import { useDeskLocale } from './i18n/desk-language.js';
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> {
   value: string;
   onChange(value: string): void;
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** How the day is to be typed, as a hint: "дд.мм.гггг", "mm/dd/yyyy". */

@@ -11,7 +11,13 @@ interface Props {
 export function Modal({ title, onClose, className, children }: Props) {
   const titleId = useId();
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        // The desk's own Escape (close the card) must not act on a key meant for the dialog.
+        e.stopPropagation();
+        onClose();
+      }}
+    >
       <div className={className ? `dialog ${className}` : 'dialog'}>
         <h2 id={titleId}>{title}</h2>
         {children}

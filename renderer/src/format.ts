@@ -17,6 +17,8 @@ export interface Formats {
   /** 0–100. */
   percent(value: number): string;
   seconds(value: number): string;
+  /** A stretch of time in its largest whole unit, for "overdue by 3 hr": minutes, hours up to two days, then days. */
+  span(ms: number): string;
 }
 
 const cache = new Map<string, Formats>();
@@ -33,6 +35,8 @@ export function formatsFor(locale: string, timeZone: string): Formats {
   const count = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const seconds = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'narrow', maximumFractionDigits: 0 });
+  const inUnit = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, { style: 'unit', unitDisplay: 'short', maximumFractionDigits: 0, ...options });
+  const [minutes, hours, days] = [inUnit({ unit: 'minute' }), inUnit({ unit: 'hour' }), inUnit({ unit: 'day' })];
   const money = new Map<string, Intl.NumberFormat>();
   const formats: Formats = {
     date: (iso) => date.format(new Date(iso)),
@@ -51,6 +55,12 @@ export function formatsFor(locale: string, timeZone: string): Formats {
     count: (value) => count.format(value),
     percent: (value) => percent.format(value / 100),
     seconds: (value) => seconds.format(value),
+    span(ms) {
+      const wholeMinutes = Math.max(1, Math.floor(Math.abs(ms) / 60_000));
+      if (wholeMinutes < 60) return minutes.format(wholeMinutes);
+      const wholeHours = Math.floor(wholeMinutes / 60);
+      return wholeHours < 48 ? hours.format(wholeHours) : days.format(Math.floor(wholeHours / 24));
+    },
   };
   cache.set(key, formats);
   return formats;

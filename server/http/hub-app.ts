@@ -5,7 +5,6 @@
  * a person can act on.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -36,6 +35,7 @@ import type { BoardFeed } from '../board/board-feed.js';
 import type { DeskPresence } from '../board/desk-presence.js';
 import { HUB_TIMEOUTS, LOGIN_LIMITS, MAX_BODY_BYTES } from '../hub-limits.js';
 import { createLoginThrottle, type LoginThrottleLimits } from './login-throttle.js';
+import { BUILT_RENDERER } from '../board/board-pages.js';
 
 export class HubHttpError extends Error {
   constructor(
@@ -84,9 +84,6 @@ export interface HubDeps {
   /** Tests make them small. */
   loginThrottle?: LoginThrottleLimits;
 }
-
-/** `npm run build:renderer` writes here; the hub serves it when it exists. */
-const BUILT_RENDERER = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 
 export function createHubApp({ config, pool, accounts, changes, board, presence, log, boardPages = BUILT_RENDERER, timeouts = HUB_TIMEOUTS, loginThrottle = LOGIN_LIMITS }: HubDeps): FastifyInstance {
@@ -179,10 +176,7 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
 
     scope.post('/v1/sync/mutations', { preHandler: anyAgent }, async (request) => {
       const { mutations } = parse(PushRequestSchema, request.body, 'push');
-      const results = await applyMutations(pool, request.agent, mutations);
-      const rejected = results.filter((r) => r.status === 'rejected');
-      if (rejected.length > 0) log.warn({ agent: request.agent.id, rejected }, 'mutations rejected');
-      return { results };
+      return { results: await applyMutations(pool, request.agent, mutations, log) };
     });
 
     /** Every desk holds this open: it carries the nudges, and its closing is how the board learns a desk has gone. */

@@ -61,7 +61,8 @@ const PAGE = `
     UNION ALL
     SELECT version, customer_id, json_build_object('entity', 'interaction', 'version', version, 'interaction', json_build_object(
       'id', id, 'customerId', customer_id, 'kind', kind, 'callId', call_id, 'phone', phone, 'disposition', disposition,
-      'note', note, 'followUpOn', follow_up_on, 'agent', agent, 'at', ${iso('at')}))
+      'note', note, 'followUpOn', follow_up_on, 'agent', agent,
+      'agentName', (SELECT a.name FROM agents a WHERE a.id = interactions.agent), 'at', ${iso('at')}))
     FROM interactions WHERE version > $1 AND version <= $2 AND at >= $3
   ),
   riding AS (

@@ -6,15 +6,32 @@
  * reply) is a duplicate, acknowledged and not applied again, while another agent's
  * desk reusing that id is no replay and gets its own answer.
  */
+import type { Logger } from 'pino';
 import type { Pool, PoolClient } from 'pg';
-import { clockSkewProblem, type CustomerEdit, type Mutation, type MutationResult, type Agent } from '../../shared/sync.js';
+import { type Agent, clockSkewProblem, type CustomerEdit, type Mutation, type MutationRefusal, type MutationResult } from '../../shared/sync.js';
 import { isDataError, writeTransaction } from '../db/pool.js';
 
 /** A refusal that will never succeed on retry; anything else aborts the push so the desk tries again. */
-class Refusal extends Error {}
+class Refusal extends Error {
+  constructor(
+    readonly reason: MutationRefusal,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
 
+/** The code for a refusal, or for a row the database refused (SQLSTATE 22 or 23); null for a failure a retry may cure. */
+function refusalOf(err: unknown): MutationRefusal | null {
+  if (err instanceof Refusal) return err.reason;
+  if (!isDataError(err)) return null;
+  const { code, constraint } = err as { code?: string; constraint?: string };
+  if (code === '23503') return 'customer_unknown';
+  if (code === '23505') return constraint === 'customers_customer_number_key' ? 'customer_number_taken' : 'already_exists';
+  return 'invalid_data';
+}
 
-export async function applyMutations(pool: Pool, agent: Agent, mutations: Mutation[]): Promise<MutationResult[]> {
+export async function applyMutations(pool: Pool, agent: Agent, mutations: Mutation[], log: Logger): Promise<MutationResult[]> {
   return writeTransaction(pool, async (client) => {
     const results: MutationResult[] = [];
     for (const mutation of mutations) {
@@ -34,9 +51,11 @@ export async function applyMutations(pool: Pool, agent: Agent, mutations: Mutati
         }
         await client.query('RELEASE SAVEPOINT mutation');
       } catch (err) {
-        if (!(err instanceof Refusal) && !isDataError(err)) throw err;
+        const reason = refusalOf(err);
+        if (reason === null) throw err;
         await client.query('ROLLBACK TO SAVEPOINT mutation');
-        results.push({ mutationId, status: 'rejected', reason: (err as Error).message });
+        log.warn({ agent: agent.id, mutationId, kind: mutation.kind, reason, err }, 'mutation refused');
+        results.push({ mutationId, status: 'rejected', reason });
       }
     }
     return results;
@@ -46,15 +65,15 @@ export async function applyMutations(pool: Pool, agent: Agent, mutations: Mutati
 /** A time stamped by a desk whose clock is far off would misorder notes and edits for every desk. */
 function refuseSkewedClock(at: string): void {
   const problem = clockSkewProblem(at, new Date());
-  if (problem) throw new Refusal(problem);
+  if (problem) throw new Refusal('clock_skew', problem);
 }
 
 async function apply(client: PoolClient, agent: Agent, mutation: Mutation): Promise<void> {
   switch (mutation.kind) {
     case 'interaction.create': {
       const i = mutation.payload;
-      if (i.agent !== agent.id) throw new Refusal(`written as agent "${i.agent}", but this session is agent "${agent.id}"`);
-      if (i.id !== mutation.mutationId) throw new Refusal('an interaction is pushed under its own id as the mutation id');
+      if (i.agent !== agent.id) throw new Refusal('wrong_agent', `written as agent "${i.agent}", but this session is agent "${agent.id}"`);
+      if (i.id !== mutation.mutationId) throw new Refusal('id_mismatch', 'an interaction is pushed under its own id as the mutation id');
       refuseSkewedClock(i.at);
       // Append-only: a note once written is never changed by a later push.
       const { rowCount } = await client.query(
@@ -62,7 +81,7 @@ async function apply(client: PoolClient, agent: Agent, mutation: Mutation): Prom
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, nextval('change_version')) ON CONFLICT (id) DO NOTHING`,
         [i.id, i.customerId, i.kind, i.callId, i.phone, i.disposition, i.note, i.followUpOn, i.agent, i.at],
       );
-      if (rowCount === 0) throw new Refusal(`a note with id ${i.id} already exists, written by another agent; a new note needs a new id`);
+      if (rowCount === 0) throw new Refusal('already_exists', `a note with id ${i.id} already exists, written by another agent; a new note needs a new id`);
       return;
     }
     case 'customer.create': {
@@ -103,5 +122,5 @@ async function updateCustomer(client: PoolClient, customerId: string, fields: Cu
     `UPDATE customers SET ${sets.join(', ')}, updated_at = greatest(updated_at, $2), version = nextval('change_version') WHERE id = $1`,
     [customerId, at, ...values],
   );
-  if (rowCount === 0) throw new Refusal(`no customer with id ${customerId}`);
+  if (rowCount === 0) throw new Refusal('customer_unknown', `no customer with id ${customerId}`);
 }

@@ -143,7 +143,7 @@ export async function benchHubSync(customers: number, notes: number): Promise<Hu
       const written = performance.now();
       storeA.recordAnnotation(
         { mutationId: randomUUID(), callId: null, customerId, phone: null, note: `bench note ${n}`, disposition: 'resolved', followUpOn: null },
-        AGENTS[0]!.username,
+        { id: AGENTS[0]!.username, name: AGENTS[0]!.name },
         new Date(),
       );
       clientA.kick();

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the figures the issues ask for (store check at start, screen pop, SIP, hub sync, supervisor board, hub logins under a flood), printed, never asserted.
+ * `npm run bench`: the figures the issues ask for (store check at start, screen pop, customer search, SIP, hub sync, supervisor board, hub logins under a flood), printed, never asserted.
  * The store is seeded once into .bench-data/ (minutes for a million customers) and
  * reused by later runs; BENCH_CUSTOMERS picks another size, which gets its own folder.
  */
@@ -9,6 +9,7 @@ import { checkStoreFile } from '../../electron/services/store/checked-open.js';
 import { seedDemoData } from '../../electron/services/store/demo-data.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { benchLookup, type Latency } from './lookup-bench.js';
+import { benchSearch } from './search-bench.js';
 import { benchPopLatency } from './pop-latency.js';
 import { benchSipBurst } from './sip-burst.js';
 import { benchHubSync } from './hub-sync.js';
@@ -17,6 +18,7 @@ import { benchLoginFlood } from './login-flood.js';
 
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const lookups = Number(process.env.BENCH_LOOKUPS ?? 20_000);
+const searches = Number(process.env.BENCH_SEARCHES ?? 2_000);
 const calls = Number(process.env.BENCH_CALLS ?? 200);
 const dataDir = join(process.cwd(), '.bench-data', String(customers));
 const storeFile = join(dataDir, 'desk.sqlite');
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
   }
   const health = store.health();
   const lookup = benchLookup(store, 'BG', lookups);
+  const search = benchSearch(store, 'BG', searches);
   store.close();
   // What every desk start now pays before its first pop: SQLite's quick_check over the whole file.
   const checkStarted = performance.now();
@@ -84,6 +87,13 @@ async function main(): Promise<void> {
       phoneLookup: roundLatency(lookup.phoneLookup),
       withCardFirstPass: roundLatency(lookup.withCardFirstPass),
       withCardWarm: roundLatency(lookup.withCardWarm),
+    },
+    search: {
+      samples: search.samples,
+      wholeNumber: roundLatency(search.wholeNumber),
+      digitsFragment: roundLatency(search.digitsFragment),
+      latinSurname: roundLatency(search.latinSurname),
+      surnamePrefix: roundLatency(search.surnamePrefix),
     },
     popToPaint: {
       calls: pop.calls,

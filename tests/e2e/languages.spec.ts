@@ -4,7 +4,6 @@
  * its languages nor in a pseudo-locale 40% longer than English.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { Locale } from '../../shared/i18n/locales.js';
@@ -12,6 +11,7 @@ import type { Session } from '../../shared/sync.js';
 import { postBoardInputs, scriptedDay } from '../support/board-generator.js';
 import { clippedTextOn } from '../support/clipped-text.js';
 import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
+import { hubThatHangsUp } from '../support/hub-that-hangs-up.js';
 import { pseudoText } from '../support/pseudo-locale.js';
 import { buildPseudoRenderer, usePseudoRenderer } from '../support/pseudo-renderer.js';
 import { type HubOnPostgres, startHubOnPostgres } from '../support/hub-on-postgres.js';
@@ -30,15 +30,6 @@ test.afterEach(async () => {
   desk = undefined;
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** A hub that cannot be reached: a loopback port that hangs up on every request, held for the test so no one else takes it. */
-async function hubThatHangsUp(): Promise<{ url: string; server: Server }> {
-  // Hung up on once the request arrives: a connection dropped before it would have fetch() try again until its time-out.
-  const server = createServer((socket) => socket.once('data', () => socket.destroy()));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server };
-}
 
 async function popIvan(page: Page, callId = 'lang-1') {
   await desk!.postCallEvent({ callId, state: 'ringing', remote: '0888 123 456' });

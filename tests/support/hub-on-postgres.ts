@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { HubConfigInput } from '../../server/hub-config.js';
 import { freePort } from './desk-process.js';
 import { type HubProcess, startHubProcess } from './hub-process.js';
 import { type PostgresServer, startPostgres } from './postgres.js';
@@ -22,13 +23,14 @@ export interface HubOnPostgres {
   close(): Promise<void>;
 }
 
-export async function startHubOnPostgres(prefix: string): Promise<HubOnPostgres> {
+/** `overrides`: hub.json fields for every start of this hub (hub-process.ts). */
+export async function startHubOnPostgres(prefix: string, overrides: Partial<HubConfigInput> = {}): Promise<HubOnPostgres> {
   const postgres = await startPostgres();
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const databaseUrl = await postgres.createDatabase();
   await prepareHubDatabase(databaseUrl);
   const port = await freePort();
-  let hub = await startHubProcess(dir, databaseUrl, port);
+  let hub = await startHubProcess(dir, databaseUrl, port, overrides);
   return {
     postgres,
     dir,
@@ -37,7 +39,7 @@ export async function startHubOnPostgres(prefix: string): Promise<HubOnPostgres>
       return hub;
     },
     async restart() {
-      hub = await startHubProcess(dir, databaseUrl, port);
+      hub = await startHubProcess(dir, databaseUrl, port, overrides);
       return hub;
     },
     async close() {

@@ -17,11 +17,13 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-export async function startHubProcess(dir: string, databaseUrl: string, port?: number): Promise<HubProcess> {
+/** `overrides`: the rest of hub.json, e.g. a board grace short enough for a test to wait out. */
+export async function startHubProcess(dir: string, databaseUrl: string, port?: number, overrides: Partial<HubConfigInput> = {}): Promise<HubProcess> {
   const config: HubConfigInput = {
     database: { url: databaseUrl },
     listen: { host: '127.0.0.1', port: port ?? (await freePort()) },
     logLevel: process.env.AGENT_DESK_LOG_LEVEL === 'debug' ? 'debug' : 'warn',
+    ...overrides,
   };
   const configPath = join(dir, 'hub-config.json');
   writeFileSync(configPath, JSON.stringify(config));

@@ -70,9 +70,9 @@ describe('browser host', () => {
   it('answers a desk request over the socket', async () => {
     const { ws, frames } = await connect();
     ws.send(JSON.stringify({ id: 1, name: 'searchCustomers', input: { query: 'Kowalska' } }));
-    const frame = (await nextFrame(frames, 1)) as { ok: boolean; output: { lastName: string }[] };
+    const frame = (await nextFrame(frames, 1)) as { ok: boolean; output: { customers: { lastName: string }[] } };
     expect(frame).toMatchObject({ type: 'response', id: 1, ok: true });
-    expect(frame.output.map((c) => c.lastName)).toEqual(['Kowalska']);
+    expect(frame.output.customers.map((c) => c.lastName)).toEqual(['Kowalska']);
   });
 
   it('pushes pops to every attached UI', async () => {

@@ -1,6 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalisePhone } from '../../shared/phone/normalise.js';
-import { createDemoGenerator } from '../../electron/services/store/demo-data.js';
+import { parseDeskConfig } from '../../electron/services/config/desk-config.js';
+import { identifyCaller } from '../../electron/services/desk/identify-caller.js';
+import { createCallerPicker } from '../../electron/services/desk/simulated-callers.js';
+import { createDemoGenerator, seedDemoData } from '../../electron/services/store/demo-data.js';
+import { openDeskStore } from '../../electron/services/store/open-store.js';
 
 describe('demo data', () => {
   const now = new Date('2026-11-01T12:00:00Z');
@@ -36,5 +43,25 @@ describe('demo data', () => {
   it('is the same for the same seed', () => {
     const again = createDemoGenerator(7, now);
     expect(again(1)).toEqual(batches[0]);
+  });
+
+  it('seeds, at the demo desk\'s own size, switchboards shared by several contacts of one company, which the simulator rings', async () => {
+    const config = parseDeskConfig({ region: 'BG' }, 'test');
+    const dir = mkdtempSync(join(tmpdir(), 'desk-demo-'));
+    const store = openDeskStore(join(dir, 'desk.sqlite'));
+    try {
+      await seedDemoData(store, { customers: config.demoCustomers, seed: 1, now });
+      const pickCaller = createCallerPicker(store, config.region);
+      for (let call = 0; call < 20; call++) {
+        const { remote } = pickCaller('several');
+        const { candidates } = identifyCaller(store, normalisePhone(remote, config.region));
+        expect(candidates.length, `caller ${remote}`).toBeGreaterThanOrEqual(2);
+        expect(new Set(candidates.map((c) => c.customer.company)).size, `companies behind ${remote}`).toBe(1);
+        expect(candidates[0]!.customer.company).not.toBeNull();
+      }
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

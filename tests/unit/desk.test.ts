@@ -180,14 +180,16 @@ describe('desk orchestrator', () => {
         log: silentLogger,
         sync: {
           kick: () => undefined,
-          status: () => ({ state: 'signed_out', pending: 0, rejected: 0, offlineSince: null, lastSyncAt: null, lastError: null }),
+          status: () => ({ state: 'signed_out', pending: 0, rejected: 0, lastRefusal: null, offlineSince: null, lastSyncAt: null, lastError: null }),
           reportAgentState: () => undefined,
           signIn: () => Promise.reject(new SignInRefused('hub answered 401: wrong username or password', why)),
         },
       }).handlers.signIn({ password: 'guess' });
     await expect(signInFails('wrong_password')).rejects.toMatchObject({ error: { code: 'refused', key: 'wrongPassword' } });
     await expect(signInFails('unreachable')).rejects.toMatchObject({ error: { key: 'hubUnreachable' } });
-    await expect(signInFails('refused')).rejects.toMatchObject({ error: { key: 'hubRefused', values: { reason: 'hub answered 401: wrong username or password' } } });
+    await expect(signInFails('hub_failed')).rejects.toMatchObject({ error: { key: 'hubFailed', values: {} } });
+    // The hub's own words stay in the log: the agent's sentence carries none of them.
+    await expect(signInFails('refused')).rejects.toMatchObject({ error: { key: 'hubRefused', values: {} } });
   });
 
   it('dismisses a card for every attached UI', async () => {

@@ -62,7 +62,9 @@ describe('the effective configuration', () => {
     const { config, locked, problems } = loadEffectiveConfig(files);
     expect(config.region).toBe('PL');
     expect(locked).toEqual([{ path: 'region', origin: files.policy }]);
-    expect(problems).toEqual([expect.stringMatching(new RegExp(`^${files.policy}: not valid JSON .* — using the last good policy`))]);
+    expect(problems).toEqual([
+      { file: files.policy, detail: expect.stringMatching(/^not valid JSON /), instead: 'last_good_policy', lastGood: files.lastGoodPolicy },
+    ]);
   });
 
   it('starts without a policy when it does not validate and none was ever good, naming the field', () => {
@@ -70,23 +72,22 @@ describe('the effective configuration', () => {
     const { config, locked, problems } = loadEffectiveConfig(files);
     expect(config.region).toBe('BG');
     expect(locked).toEqual([]);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/policy\.json: region: .*bridge\.ami\.port: .*— starting without a policy/);
+    expect(problems).toEqual([{ file: files.policy, detail: expect.stringMatching(/^region: .*bridge\.ami\.port: /), instead: 'no_policy' }]);
   });
 
   it('reports a policy it cannot read, and a policy that is not an object', () => {
     mkdirSync(files.policy);
-    expect(loadEffectiveConfig(files).problems).toEqual([expect.stringMatching(/policy\.json: cannot read \(EISDIR\)/)]);
+    expect(loadEffectiveConfig(files).problems).toEqual([{ file: files.policy, detail: 'cannot read (EISDIR)', instead: 'no_policy' }]);
     rmSync(files.policy, { recursive: true });
     write(files.policy, '["region", "PL"]');
-    expect(loadEffectiveConfig(files).problems).toEqual([expect.stringMatching(/policy\.json: must be a JSON object of settings/)]);
+    expect(loadEffectiveConfig(files).problems).toEqual([{ file: files.policy, detail: 'must be a JSON object of settings', instead: 'no_policy' }]);
   });
 
   it('skips broken user settings with a warning, and refuses a broken command-line file outright', () => {
     write(files.user, { region: 7 });
     const { config, problems } = loadEffectiveConfig(files);
     expect(config.region).toBe('BG');
-    expect(problems).toEqual([expect.stringMatching(/settings\.json: region: .* — your settings were skipped/)]);
+    expect(problems).toEqual([{ file: files.user, detail: expect.stringMatching(/^region: /), instead: 'without_user_settings' }]);
     files.commandLine = join(dir, 'cli.json');
     write(files.commandLine, 'not json');
     expect(() => loadEffectiveConfig(files)).toThrow(DeskConfigError);
@@ -97,7 +98,7 @@ describe('the effective configuration', () => {
     write(files.policy, { bridge: { ami: { secret: '' } } });
     const { config, problems } = loadEffectiveConfig(files);
     expect(config.bridge.ami).toMatchObject({ enabled: false, secret: '' });
-    expect(problems).toEqual([expect.stringMatching(/the settings together do not hold \(bridge\.ami\.secret/)]);
+    expect(problems).toEqual([{ file: null, detail: expect.stringMatching(/^bridge\.ami\.secret/), instead: 'policy_and_defaults' }]);
   });
 });
 

@@ -50,6 +50,15 @@ describe('formats in the agent’s language', () => {
     expect(formatsFor('en', 'UTC').seconds(12)).toBe('12s');
     expect(plain(formatsFor('bg', 'UTC').seconds(12))).toBe('12 с');
   });
+
+  it('says a stretch of time in its largest whole unit: minutes, hours up to two days, then days', () => {
+    const en = formatsFor('en', 'UTC');
+    expect(en.span(20_000)).toBe('1 min');
+    expect(en.span(-(3 * 3_600_000 + 59 * 60_000))).toBe('3 hr');
+    expect(en.span(47 * 3_600_000)).toBe('47 hr');
+    expect(en.span(49 * 3_600_000)).toBe('2 days');
+    expect(plain(formatsFor('bg', 'UTC').span(3 * 3_600_000))).toBe('3 ч');
+  });
 });
 
 describe('a day typed the agent’s way', () => {

@@ -10,6 +10,7 @@ import type { Interaction } from '../../shared/domain.js';
 import type { Mutation, PullPage, PushResult } from '../../shared/sync.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
 import { startTestHub, type TestHub } from '../support/test-hub.js';
+import { testCustomer } from '../fixtures/desk-customers.js';
 
 let postgres: PostgresServer;
 let hub: TestHub;
@@ -117,7 +118,7 @@ describe('push', () => {
   it('refuses a note written as another agent, and stores nothing of it', async () => {
     const forged = note('bob', await customerIdOf('1001'), 'forged');
     const { json } = await push('alice', [forged]);
-    expect(json.results).toEqual([{ mutationId: forged.mutationId, status: 'rejected', reason: 'written as agent "bob", but this session is agent "alice"' }]);
+    expect(json.results).toEqual([{ mutationId: forged.mutationId, status: 'rejected', reason: 'wrong_agent' }]);
     expect((await hub.db.query('SELECT 1 FROM interactions WHERE id = $1', [forged.mutationId])).rowCount).toBe(0);
   });
 
@@ -126,7 +127,16 @@ describe('push', () => {
     const orphan = note('alice', 'no-such-customer');
     const { json } = await push('alice', [orphan, good]);
     expect(json.results.map((r) => r.status)).toEqual(['rejected', 'applied']);
-    expect(json.results[0]!.reason).toMatch(/foreign key/);
+    expect(json.results[0]!.reason).toBe('customer_unknown');
+  });
+
+  it('answers a write the database refuses with a reason code, never the database’s own words', async () => {
+    const at = new Date().toISOString();
+    const customer = { ...testCustomer(randomUUID(), 'Second', 'Ivan'), customerNumber: 'C-1001', createdAt: at, updatedAt: at };
+    const mutation: Mutation = { mutationId: randomUUID(), kind: 'customer.create', payload: { customer, phones: [] } };
+    const { json } = await push('alice', [mutation]);
+    expect(json.results).toEqual([{ mutationId: mutation.mutationId, status: 'rejected', reason: 'customer_number_taken' }]);
+    expect(JSON.stringify(json)).not.toMatch(/duplicate key|violates|constraint/);
   });
 
   it('merges customer edits field by field, the later write winning each field', async () => {
@@ -186,6 +196,14 @@ describe('pull', () => {
     const { json } = await pull('bob', `after=${purchase.version - 1}&limit=1`);
     expect(json.changes.map((c) => c.entity)).toEqual(['customer', 'purchase']);
     expect(json.changes[0]).toMatchObject({ customer: { id: purchase.customer_id, customerNumber: 'C-1001', tags: ['vip'] } });
+  });
+
+  it('names the agent who wrote each note, as the hub knows them', async () => {
+    const written = note('alice', await customerIdOf('1002'), 'asked for the invoice again');
+    await push('alice', [written]);
+    const { json } = await pull('bob', 'after=0&limit=5000');
+    const pulled = json.changes.find((c) => c.entity === 'interaction' && c.interaction.id === written.mutationId);
+    expect(pulled).toMatchObject({ interaction: { agent: 'alice', agentName: 'Alice Operator' } });
   });
 
   it('leaves out purchases and notes older than historySince', async () => {

@@ -38,7 +38,7 @@ describe('the hub killed with SIGKILL', () => {
       ids.push(mutationId);
       store.recordAnnotation(
         { mutationId, callId: `call-${n}`, customerId: null, phone: '+359888123456', note: `note ${n}`, disposition: 'resolved', followUpOn: null },
-        'alice',
+        { id: 'alice', name: 'Alice Operator' },
         new Date(),
       );
     }
@@ -66,7 +66,7 @@ describe('the hub killed with SIGKILL', () => {
       [ids],
     );
     expect(rows[0]).toEqual({ stored: 1_200, distinct_notes: 1_200, recorded: 1_200 });
-    expect(store.outboxCounts()).toEqual({ pending: 0, rejected: 0 });
+    expect(store.outboxCounts()).toEqual({ pending: 0, rejected: 0, lastRefusal: null });
     store.close();
   });
 

@@ -65,15 +65,15 @@ describe('the hub takes only bounded text', () => {
 
 describe('the hub refuses a note stamped far from its clock', () => {
   it.each([
-    ['year 9999', '9999-01-01T00:00:00.000Z', /ahead of the hub's clock/],
-    ['two days ahead', hoursFromNow(48), /ahead of the hub's clock/],
-    ['year 2001', '2001-09-09T01:46:40.000Z', /older than/],
-  ])('rejects one stamped %s, with the reason, and keeps the rest of the batch', async (_, at, reason) => {
+    ['year 9999', '9999-01-01T00:00:00.000Z'],
+    ['two days ahead', hoursFromNow(48)],
+    ['year 2001', '2001-09-09T01:46:40.000Z'],
+  ])('rejects one stamped %s, with the reason, and keeps the rest of the batch', async (_, at) => {
     const skewed = note({ at });
     const good = note({});
     const { json } = await push([skewed, good]);
     expect(json.results).toEqual([
-      { mutationId: skewed.mutationId, status: 'rejected', reason: expect.stringMatching(reason) },
+      { mutationId: skewed.mutationId, status: 'rejected', reason: 'clock_skew' },
       { mutationId: good.mutationId, status: 'applied' },
     ]);
     expect(await stored(skewed.mutationId)).toBe(0);
@@ -82,7 +82,7 @@ describe('the hub refuses a note stamped far from its clock', () => {
   it('rejects a customer edit stamped in year 9999, which would pin the customer’s last change there', async () => {
     const { rows } = await hub.db.query<{ id: string; updated_at: Date }>("SELECT id, updated_at FROM customers WHERE external_id = '1001'");
     const edit: Mutation = { mutationId: randomUUID(), kind: 'customer.update', payload: { customerId: rows[0]!.id, fields: { industry: 'Telecom' }, at: '9999-12-31T00:00:00.000Z' } };
-    expect((await push([edit])).json.results).toEqual([{ mutationId: edit.mutationId, status: 'rejected', reason: expect.stringMatching(/ahead of the hub's clock/) }]);
+    expect((await push([edit])).json.results).toEqual([{ mutationId: edit.mutationId, status: 'rejected', reason: 'clock_skew' }]);
     const after = await hub.db.query<{ updated_at: Date }>('SELECT updated_at FROM customers WHERE id = $1', [rows[0]!.id]);
     expect(after.rows[0]!.updated_at).toEqual(rows[0]!.updated_at);
   });

@@ -83,7 +83,7 @@ describe('a damaged store at start', () => {
     expect(readFileSync(join(dataDir, aside!)).equals(before.main)).toBe(true);
     expect(readFileSync(join(dataDir, `${aside}-wal`)).equals(before.wal)).toBe(true);
 
-    expect(await desk.desk.handlers.searchCustomers({ query: 'Иванов', limit: 5 })).toEqual([]);
+    expect((await desk.desk.handlers.searchCustomers({ query: 'Иванов', limit: 5 })).customers).toEqual([]);
     await desk.stop();
     running = undefined;
     expect(customersIn(file)).toBe(0);
@@ -178,7 +178,7 @@ describe('a sound store at start', () => {
     writeStoreWithHotJournal();
     const desk = await boot();
     expect((await desk.desk.handlers.getDeskState({})).storeSetAside).toBeNull();
-    expect((await desk.desk.handlers.searchCustomers({ query: 'Иванов', limit: 5 })).map((c) => c.id)).toEqual(['1001']);
+    expect((await desk.desk.handlers.searchCustomers({ query: 'Иванов', limit: 5 })).customers.map((c) => c.id)).toEqual(['1001']);
     expect(setAsideFiles()).toEqual([]);
   });
 
@@ -187,7 +187,7 @@ describe('a sound store at start', () => {
     store.insertBatch(deskCustomers);
     store.close();
     const desk = await boot(50);
-    expect((await desk.desk.handlers.searchCustomers({ query: 'Иванов', limit: 5 })).map((c) => c.id)).toEqual(['1001']);
+    expect((await desk.desk.handlers.searchCustomers({ query: 'Иванов', limit: 5 })).customers.map((c) => c.id)).toEqual(['1001']);
     expect((await desk.desk.handlers.getDeskState({})).storeSetAside).toBeNull();
     expect(setAsideFiles()).toEqual([]);
   });

@@ -38,9 +38,10 @@ describe('store migrations', () => {
       expect(store.getCustomerCard('old-1')!.interactions[0]!.note).toBe('Written by the first release');
       expect(store.lookupPhone({ e164: '+48600111222', nationalNumber: '600111222' }).match).toBe('exact');
       // The search index is built for rows that predate it.
-      expect(store.searchCustomers('blaszczyk', 5).map((c) => c.id)).toEqual(['old-1']);
-      expect(store.searchCustomers('ромашка', 5).map((c) => c.id)).toEqual(['old-2']);
+      expect(store.searchCustomers('blaszczyk', 5).customers.map((c) => c.id)).toEqual(['old-1']);
+      expect(store.searchCustomers('ромашка', 5).customers.map((c) => c.id)).toEqual(['old-2']);
       expect(store.listCallLog(5)).toEqual([]);
+      expect(store.listDrafts()).toEqual([]);
     } finally {
       store.close();
     }
@@ -54,8 +55,24 @@ describe('store migrations', () => {
     const store = openDeskStore(file);
     try {
       expect(store.health().schemaVersion).toBe(MIGRATIONS.length);
-      expect(store.searchCustomers('ł', 5).map((c) => c.id)).toEqual(['old-1']);
-      expect(store.searchCustomers('смир', 5).map((c) => c.id)).toEqual(['old-2']);
+      expect(store.searchCustomers('ł', 5).customers.map((c) => c.id)).toEqual(['old-1']);
+      expect(store.searchCustomers('смир', 5).customers.map((c) => c.id)).toEqual(['old-2']);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('indexes the phones and the Latin spellings of the customers of a version 4 file', () => {
+    writeVersionOneFile();
+    const db = new Database(file);
+    migrate(db, 4);
+    db.close();
+    const store = openDeskStore(file);
+    try {
+      expect(store.health().schemaVersion).toBe(MIGRATIONS.length);
+      expect(store.searchCustomers('0600 111', 5).customers.map((c) => c.id)).toEqual(['old-1']);
+      expect(store.searchCustomers('smirnov', 5).customers.map((c) => c.id)).toEqual(['old-2']);
+      expect(store.searchCustomers('blaszczyk', 5).customers.map((c) => c.id)).toEqual(['old-1']);
     } finally {
       store.close();
     }

@@ -14,6 +14,7 @@ let dir: string;
 let file: string;
 let store: DeskStore;
 const now = new Date('2026-11-24T10:00:00Z');
+const AGENT = { id: 'agent-1', name: 'Agent One' };
 
 const person = (id: string, firstName: string, lastName: string, extra: Partial<Customer> = {}) => ({
   customer: testCustomer(id, firstName, lastName, { country: 'PL', ...extra }),
@@ -97,7 +98,7 @@ describe('full-text search', () => {
       purchases: [], tickets: [], interactions: [],
     });
   });
-  const ids = (query: string) => store.searchCustomers(query, 10).map((c) => c.id);
+  const ids = (query: string) => store.searchCustomers(query, 10).customers.map((c) => c.id);
 
   it('matches Cyrillic names whatever the case, and as you type', () => {
     expect(ids('иванов')).toEqual(['1001']);
@@ -120,7 +121,7 @@ describe('full-text search', () => {
     expect(ids('lukasz.walesa@poczta')).toEqual(['3001']);
     expect(ids('acme').sort()).toEqual(['1003', '1004']);
     expect(ids('C-1002')).toEqual(['1002']);
-    expect(store.searchCustomers('иванов', 5)[0]!.phones).toEqual(['+359888123456']);
+    expect(store.searchCustomers('иванов', 5).customers[0]!.phones).toEqual(['+359888123456']);
   });
 
   it('takes search syntax in the query as plain text', () => {
@@ -146,8 +147,8 @@ describe('writes', () => {
 
   it('saves an annotation with its outbox row once, however often it is replayed', () => {
     const a = annotation();
-    const first = store.recordAnnotation(a, 'agent-1', now);
-    const again = store.recordAnnotation(a, 'agent-1', new Date('2026-11-24T11:00:00Z'));
+    const first = store.recordAnnotation(a, AGENT, now);
+    const again = store.recordAnnotation(a, AGENT, new Date('2026-11-24T11:00:00Z'));
     expect(again).toEqual(first);
     expect(first).toMatchObject({ id: a.mutationId, kind: 'call', note: 'Wants a replacement router', agent: 'agent-1', at: now.toISOString() });
     expect(store.health()).toMatchObject({ interactions: 1, outbox: 1 });
@@ -157,7 +158,7 @@ describe('writes', () => {
   it('rolls the annotation back when its outbox row cannot be written', () => {
     const a = annotation();
     store.createCustomer({ mutationId: a.mutationId, firstName: 'Clash', lastName: '', company: null, email: null, type: 'person', phones: [] }, now);
-    expect(() => store.recordAnnotation(a, 'agent-1', now)).toThrow();
+    expect(() => store.recordAnnotation(a, AGENT, now)).toThrow();
     expect(store.getCustomerCard('1001')!.interactions).toEqual([]);
     expect(store.health().outbox).toBe(1);
   });
@@ -168,7 +169,7 @@ describe('writes', () => {
     expect(store.createCustomer(input, now)).toEqual(card);
     expect(card.customer.customerNumber).toMatch(/^L-/);
     expect(store.lookupPhone({ e164: '+359877000111', nationalNumber: '877000111' }).hits).toEqual([{ customerId: card.customer.id, matchedPhone: '+359877000111' }]);
-    expect(store.searchCustomers('клиент', 5).map((c) => c.id)).toEqual([card.customer.id]);
+    expect(store.searchCustomers('клиент', 5).customers.map((c) => c.id)).toEqual([card.customer.id]);
     expect(store.health()).toMatchObject({ customers: 5, outbox: 1 });
   });
 
@@ -178,8 +179,8 @@ describe('writes', () => {
     expect(card.customer).toMatchObject({ firstName: 'Иван', lastName: 'Петров', email: 'ivan@petrov.bg', updatedAt: now.toISOString() });
     expect(card.phones.length).toBeGreaterThan(0);
     expect(store.updateCustomer({ ...update, fields: { lastName: 'Replayed' } }, now)!.customer.lastName).toBe('Петров');
-    expect(store.searchCustomers('петров', 5).map((c) => c.id)).toEqual(['1001']);
-    expect(store.searchCustomers('иванов', 5).map((c) => c.id)).not.toContain('1001');
+    expect(store.searchCustomers('петров', 5).customers.map((c) => c.id)).toEqual(['1001']);
+    expect(store.searchCustomers('иванов', 5).customers.map((c) => c.id)).not.toContain('1001');
     expect(store.pendingMutations(10)).toEqual([
       { mutationId: update.mutationId, kind: 'customer.update', payload: { customerId: '1001', fields: update.fields, at: now.toISOString() } },
     ]);
@@ -211,10 +212,25 @@ describe('writes', () => {
   });
 
   it('keeps everything across a close and a reopen, and reports its health', () => {
-    store.recordAnnotation(annotation(), 'agent-1', now);
+    store.recordAnnotation(annotation(), AGENT, now);
     store.close();
     store = openDeskStore(file);
     expect(store.getCustomerCard('1001')!.interactions).toHaveLength(1);
     expect(store.health()).toEqual({ integrity: 'ok', customers: 4, phones: 4, purchases: 1, tickets: 1, interactions: 1, outbox: 1, schemaVersion: MIGRATIONS.length });
+  });
+});
+
+describe('refused outbox entries', () => {
+  it('says why the latest was refused, and a reason stored before codes as one it cannot name', () => {
+    const first = store.recordAnnotation({ mutationId: randomUUID(), callId: null, customerId: '1001', phone: null, note: 'a', disposition: 'sale', followUpOn: null }, AGENT, now);
+    const second = store.recordAnnotation({ mutationId: randomUUID(), callId: null, customerId: '1001', phone: null, note: 'b', disposition: 'sale', followUpOn: null }, AGENT, now);
+    store.settleMutations([{ mutationId: first.id, status: 'rejected', reason: 'customer_unknown' }]);
+    expect(store.outboxCounts()).toEqual({ pending: 1, rejected: 1, lastRefusal: 'customer_unknown' });
+    store.close();
+    const db = new Database(file);
+    db.prepare('UPDATE outbox SET rejected_reason = ? WHERE mutation_id = ?').run('written as agent "bob", but this session is agent "alice"', second.id);
+    db.close();
+    store = openDeskStore(file);
+    expect(store.outboxCounts()).toEqual({ pending: 0, rejected: 2, lastRefusal: 'refused' });
   });
 });

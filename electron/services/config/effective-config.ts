@@ -11,6 +11,7 @@
  */
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { ConfigProblem } from '../../../shared/config-problem.js';
 import { describeIssues } from '../../../shared/desk-wire.js';
 import { type DeskConfig, DeskConfigError, DeskConfigSchema } from './desk-config.js';
 
@@ -26,8 +27,8 @@ export interface LockedSetting {
 export interface EffectiveConfig {
   config: DeskConfig;
   locked: LockedSetting[];
-  /** What went wrong with a layer that was skipped, naming its file and field, for the log and the UI. */
-  problems: string[];
+  /** What went wrong with a layer, naming its file and field, and what the desk runs with instead: for the log and the UI. */
+  problems: ConfigProblem[];
 }
 
 export interface ConfigFiles {
@@ -42,24 +43,25 @@ export interface ConfigFiles {
 }
 
 /** Reads and validates one layer; a missing optional file is an empty layer, anything else wrong is a problem. */
-function readLayer(path: string, optional = true): { values: Values } | { problem: string } {
+function readLayer(path: string, optional = true): { values: Values } | { problem: string; detail: string } {
+  const problem = (detail: string) => ({ problem: `${path}: ${detail}`, detail });
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' && optional ? { values: {} } : { problem: `${path}: cannot read (${code ?? String(err)})` };
+    return code === 'ENOENT' && optional ? { values: {} } : problem(`cannot read (${code ?? String(err)})`);
   }
   let values: unknown;
   try {
     values = JSON.parse(text);
   } catch (err) {
-    return { problem: `${path}: not valid JSON (${(err as Error).message})` };
+    return problem(`not valid JSON (${(err as Error).message})`);
   }
-  if (typeof values !== 'object' || values === null || Array.isArray(values)) return { problem: `${path}: must be a JSON object of settings` };
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return problem('must be a JSON object of settings');
   // Every field has a default, so a layer that sets only some of them validates on its own.
   const parsed = DeskConfigSchema.safeParse(values);
-  return parsed.success ? { values: values as Values } : { problem: `${path}: ${describeIssues(parsed.error)}` };
+  return parsed.success ? { values: values as Values } : problem(describeIssues(parsed.error));
 }
 
 function isObject(value: unknown): value is Values {
@@ -79,7 +81,7 @@ function leafPaths(values: Values, prefix = ''): string[] {
   );
 }
 
-function policyLayer(files: ConfigFiles, problems: string[]): { values: Values; origin: string } {
+function policyLayer(files: ConfigFiles, problems: ConfigProblem[]): { values: Values; origin: string } {
   const current = readLayer(files.policy);
   if ('values' in current) {
     if (Object.keys(current.values).length > 0) {
@@ -90,12 +92,16 @@ function policyLayer(files: ConfigFiles, problems: string[]): { values: Values; 
   }
   const lastGood = readLayer(files.lastGoodPolicy);
   const fallback = 'values' in lastGood && Object.keys(lastGood.values).length > 0 ? lastGood.values : null;
-  problems.push(`${current.problem} — ${fallback ? `using the last good policy (${files.lastGoodPolicy})` : 'starting without a policy'}`);
+  problems.push(
+    fallback
+      ? { file: files.policy, detail: current.detail, instead: 'last_good_policy', lastGood: files.lastGoodPolicy }
+      : { file: files.policy, detail: current.detail, instead: 'no_policy' },
+  );
   return { values: fallback ?? {}, origin: files.policy };
 }
 
 export function loadEffectiveConfig(files: ConfigFiles): EffectiveConfig {
-  const problems: string[] = [];
+  const problems: ConfigProblem[] = [];
   const policy = policyLayer(files, problems);
 
   // A file named on the command line is meant to exist: a typo in its path is an error, not an empty layer.
@@ -103,7 +109,7 @@ export function loadEffectiveConfig(files: ConfigFiles): EffectiveConfig {
   if ('problem' in commandLine) throw new DeskConfigError(commandLine.problem);
 
   const user = readLayer(files.user);
-  if ('problem' in user) problems.push(`${user.problem} — your settings were skipped`);
+  if ('problem' in user) problems.push({ file: files.user, detail: user.detail, instead: 'without_user_settings' });
   const userValues = 'values' in user ? user.values : {};
 
   const layered = merge(merge(userValues, commandLine.values), policy.values);
@@ -111,7 +117,7 @@ export function loadEffectiveConfig(files: ConfigFiles): EffectiveConfig {
   // Layers valid alone can still clash (an AMI bridge enabled by one, its secret missing in all):
   // then the policy alone decides, over the defaults.
   const config = parsed.success ? parsed.data : DeskConfigSchema.parse(policy.values);
-  if (!parsed.success) problems.push(`the settings together do not hold (${describeIssues(parsed.error)}) — using the policy and the defaults only`);
+  if (!parsed.success) problems.push({ file: null, detail: describeIssues(parsed.error), instead: 'policy_and_defaults' });
 
   return { config, locked: leafPaths(policy.values).map((path) => ({ path, origin: policy.origin })), problems };
 }

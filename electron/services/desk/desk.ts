@@ -8,7 +8,7 @@ import { customerDisplayName } from '../../../shared/customer-name.js';
 import type { DeskEvent, DeskHandlers, DeskLanguage, DeskState, SimulatedScenario } from '../../../shared/desk-api.js';
 import type { SyncStatus } from '../../../shared/sync.js';
 import type { AgentStateReport } from '../../../shared/board.js';
-import { DeskRequestError } from '../../../shared/desk-wire.js';
+import { type DeskErrorKey, DeskRequestError } from '../../../shared/desk-wire.js';
 import type { Locale } from '../../../shared/i18n/locales.js';
 import type { DeskConfig } from '../config/desk-config.js';
 import { SettingsNotSavedError } from '../config/user-settings.js';
@@ -19,6 +19,7 @@ import { CallTracker, type UnheardCall } from './call-tracker.js';
 import { identifyCaller } from './identify-caller.js';
 import { createAgentState } from './agent-state.js';
 import { sayStoreFailures } from './said-store-failures.js';
+import { createDeskDrafts } from './desk-drafts.js';
 import { resolveLanguage, systemLanguage } from './desk-language.js';
 import { SignInRefused } from '../sync/sync-client.js';
 import type { RingingBounds } from '../telephony/adapter.js';
@@ -45,7 +46,7 @@ export interface DeskDeps {
 }
 
 /** What a desk with no hub shows: nothing to sync, nothing waiting. */
-const SYNC_OFF: SyncStatus = { state: 'off', pending: 0, rejected: 0, offlineSince: null, lastSyncAt: null, lastError: null };
+const SYNC_OFF: SyncStatus = { state: 'off', pending: 0, rejected: 0, lastRefusal: null, offlineSince: null, lastSyncAt: null, lastError: null };
 
 export interface Desk {
   handlers: DeskHandlers;
@@ -66,6 +67,11 @@ const CALL_LOG_ON_ATTACH = 50;
 export function ringingBounds(config: DeskConfig): RingingBounds {
   return { ringTimeoutMs: config.calls.ringTimeoutSeconds * 1000, maxLiveCalls: config.calls.maxLiveCalls };
 }
+
+const SIGN_IN_FAILURES = { wrong_password: 'wrongPassword', unreachable: 'hubUnreachable', hub_failed: 'hubFailed', refused: 'hubRefused' } as const satisfies Record<
+  SignInRefused['why'],
+  DeskErrorKey
+>;
 
 export function createDesk({
   config,
@@ -94,6 +100,7 @@ export function createDesk({
     }
   }
 
+  const drafts = createDeskDrafts(store, emit);
   const agentState = createAgentState({
     wrapUpSeconds: config.wrapUpSeconds,
     now,
@@ -166,13 +173,16 @@ export function createDesk({
   }
 
   const handlers: DeskHandlers = {
+    ...drafts.handlers,
     async getDeskState() {
       return {
         agent: config.agent,
         region: config.region,
         dispositions: config.dispositions,
+        historyDays: config.hub.historyDays,
         simulator: ringSimulated !== undefined,
         cards: tracker.all(),
+        drafts: store.listDrafts(),
         callLog: store.listCallLog(CALL_LOG_ON_ATTACH),
         configuration,
         sync: sync?.status() ?? SYNC_OFF,
@@ -209,7 +219,7 @@ export function createDesk({
       if (!config.dispositions.some((d) => d.code === annotation.disposition)) {
         throw new DeskRequestError('bad_request', 'dispositionUnknown', { disposition: annotation.disposition });
       }
-      const interaction = store.recordAnnotation(annotation, config.agent.id, now());
+      const interaction = drafts.recordAnnotation(annotation, () => store.recordAnnotation(annotation, config.agent, now()));
       sync?.kick();
       if (interaction.customerId !== null) {
         const id = interaction.customerId;
@@ -222,9 +232,9 @@ export function createDesk({
       try {
         return await sync.signIn(password);
       } catch (err) {
-        const why = err instanceof SignInRefused ? err.why : 'refused';
-        const key = why === 'wrong_password' ? 'wrongPassword' : why === 'unreachable' ? 'hubUnreachable' : 'hubRefused';
-        throw new DeskRequestError('refused', key, { reason: (err as Error).message });
+        // The hub's own words are for IT, in the log; the agent reads what happened and what to do.
+        log.warn({ reason: (err as Error).message }, 'sign-in to the hub failed');
+        throw new DeskRequestError('refused', SIGN_IN_FAILURES[err instanceof SignInRefused ? err.why : 'refused']);
       }
     },
     async setAgentState(input) {

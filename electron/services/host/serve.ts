@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { describeConfigProblem } from '../../../shared/config-problem.js';
+import { translatorFor } from '../../../shared/i18n/translator.js';
 import { configFiles } from '../config/config-files.js';
 import { DeskConfigError } from '../config/desk-config.js';
 import { loadEffectiveConfig } from '../config/effective-config.js';
@@ -23,8 +25,9 @@ async function main(): Promise<void> {
   const files = configFiles(values.config ?? process.env.AGENT_DESK_CONFIG);
   const effective = loadEffectiveConfig(files);
   for (const problem of effective.problems) {
-    log.error({ problem }, 'configuration problem');
-    process.stderr.write(`Agent Desk configuration: ${problem}\n`);
+    const sentence = describeConfigProblem(problem, translatorFor('en'));
+    log.error({ problem }, sentence);
+    process.stderr.write(`Agent Desk configuration: ${sentence}\n`);
   }
   const { config } = effective;
   const running = await startDesk(effective, log, { appVersion: packageVersion(), logDir, userSettings: files.user });

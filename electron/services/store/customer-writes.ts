@@ -1,12 +1,12 @@
 /**
- * Writing a customer's rows: the customer, its search entry and its phones. Shared by
+ * Writing a customer's rows: the customer, its search entries and its phones. Shared by
  * the store's own writes (demo data, a customer created on the desk) and by sync, so a
  * customer lands the same way whichever side it came from.
  */
 import type { Database } from 'better-sqlite3';
 import type { Customer, Phone } from '../../../shared/domain.js';
 import { nationalNumberOf } from '../../../shared/phone/normalise.js';
-import { searchTextOf } from './search-text.js';
+import { phoneDigitsOf, searchTextOf } from './search-text.js';
 
 export function createCustomerWrites(db: Database) {
   const sql = {
@@ -21,7 +21,15 @@ export function createCustomerWrites(db: Database) {
     index: db.prepare('INSERT INTO customers_search (rowid, text) VALUES (?, ?)'),
     unindex: db.prepare('DELETE FROM customers_search WHERE rowid = ?'),
     addPhone: db.prepare('INSERT OR IGNORE INTO phones (customer_id, e164, national_number, label) VALUES (?, ?, ?, ?)'),
+    dropPhones: db.prepare('DELETE FROM phones WHERE customer_id = ?'),
+    indexPhones: db.prepare('INSERT INTO phones_search (rowid, digits) VALUES (?, ?)'),
+    unindexPhones: db.prepare('DELETE FROM phones_search WHERE rowid = ?'),
   };
+
+  function addPhones(rowid: number, customerId: string, phones: readonly Phone[]): void {
+    for (const phone of phones) sql.addPhone.run(customerId, phone.e164, nationalNumberOf(phone.e164), phone.label);
+    if (phones.length > 0) sql.indexPhones.run(rowid, phoneDigitsOf(phones));
+  }
 
   const writes = {
     /** The row values of a customer: tags are stored as JSON text. */
@@ -30,7 +38,7 @@ export function createCustomerWrites(db: Database) {
     insert(customer: Customer, phones: readonly Phone[]): number {
       const rowid = Number(sql.insert.run(writes.row(customer)).lastInsertRowid);
       writes.index(rowid, customer);
-      writes.addPhones(customer.id, phones);
+      addPhones(rowid, customer.id, phones);
       return rowid;
     },
     /** Rewrites an existing customer's fields and its search entry; its phones and history stay. */
@@ -48,8 +56,11 @@ export function createCustomerWrites(db: Database) {
         customer_number: customer.customerNumber,
       }));
     },
-    addPhones(customerId: string, phones: readonly Phone[]): void {
-      for (const phone of phones) sql.addPhone.run(customerId, phone.e164, nationalNumberOf(phone.e164), phone.label);
+    /** The customer's phones become exactly these, in the phones table and in its search entry. */
+    replacePhones(rowid: number, customerId: string, phones: readonly Phone[]): void {
+      sql.dropPhones.run(customerId);
+      sql.unindexPhones.run(rowid);
+      addPhones(rowid, customerId, phones);
     },
   };
   return writes;

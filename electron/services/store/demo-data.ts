@@ -8,6 +8,7 @@
 import type { Customer, E164, Interaction, Phone, Purchase, Ticket } from '../../../shared/domain.js';
 import { AGENTS, buildCountries, type Country, DISPOSITIONS, NOTES, type NumberRange, PRIORITIES, PRODUCTS, STATUSES, TICKET_SUBJECTS } from './demo-catalogue.js';
 import type { CustomerBatch, DeskStore } from './desk-store.js';
+import { transliterate, type TransliterationTable } from './transliterate.js';
 
 export interface SeedOptions {
   customers: number;
@@ -21,26 +22,23 @@ const BATCH = 5_000;
 const DAY = 86_400_000;
 
 /**
- * A business contact joins the previous business's switchboard this often. Both the
- * colleague and the business joined then share the number, so about 5% of
- * businesses end up behind a shared switchboard.
+ * One company in this many answers on a switchboard, and the next few customers are
+ * its contacts behind that one number: a call from it has to offer a choice. At the
+ * demo desk's 500 customers that is about ten switchboards, enough for the simulator.
  */
-const JOINS_SWITCHBOARD = 0.025;
+const SWITCHBOARD_COMPANY = 1 / 12;
+/** Contacts behind a switchboard besides the first. */
+const SWITCHBOARD_COLLEAGUES = { min: 2, max: 4 };
 /** Prime, so it is coprime to every range size (products of 2, 3, 5 and 7 here): see `numbersOf`. */
 const NUMBER_STEP = 2_654_435_761;
 
-/** Latin letters for Cyrillic names in email addresses, as people pick them. */
-const CYRILLIC_TO_LATIN: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'ye', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'yi', й: 'y',
-  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'ts', ч: 'ch',
-  ш: 'sh', щ: 'sht', ъ: 'a', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', "'": '',
-};
+const TRANSLITERATION_OF: Partial<Record<Country['code'], TransliterationTable>> = { BG: 'bg', RU: 'ru', UA: 'uk' };
 
-function emailPart(name: string): string {
-  return [...name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l')]
-    .map((ch) => CYRILLIC_TO_LATIN[ch] ?? ch)
-    .join('')
-    .replace(/[^a-z0-9]/g, '');
+/** Latin letters for names in email addresses, as people pick them: Cyrillic by their country's table, accents dropped. */
+function emailPart(name: string, country: Country): string {
+  // Polish and English names have no Cyrillic letters, which every table leaves as they are.
+  const table = TRANSLITERATION_OF[country.code] ?? 'ru';
+  return transliterate(name, table).normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/[^a-z0-9]/g, '');
 }
 
 /**
@@ -88,7 +86,7 @@ export function createDemoGenerator(seed: number, now: Date) {
   const numbers = new Map(
     countries.map((c) => [c, { mobile: numbersOf(c.callingCode, c.mobile, random()), landline: numbersOf(c.callingCode, c.landline, random()) }]),
   );
-  let lastBusiness: { company: string; switchboard: E164; country: Country } | null = null;
+  let switchboard: { company: string; number: E164; country: Country; colleaguesLeft: number } | null = null;
 
   function country(): Country {
     let roll = random() * totalWeight;
@@ -103,9 +101,9 @@ export function createDemoGenerator(seed: number, now: Date) {
 
   return function customer(index: number): CustomerBatch {
     const id = `d${index}`;
-    const business = random() < 0.25;
-    // Some business contacts share their company's switchboard: the pop has to offer a choice.
-    const colleague = business && lastBusiness !== null && random() < JOINS_SWITCHBOARD ? lastBusiness : null;
+    const colleague = switchboard !== null && switchboard.colleaguesLeft > 0 ? switchboard : null;
+    if (colleague) colleague.colleaguesLeft--;
+    const business = colleague !== null || random() < 0.25;
     const c = colleague?.country ?? country();
     const sex = random() < 0.5 ? 'male' : 'female';
     const firstName = pick(c.names[sex].first);
@@ -113,9 +111,11 @@ export function createDemoGenerator(seed: number, now: Date) {
     const company = business ? (colleague?.company ?? pick(c.companies)) : null;
     const own = numbers.get(c)!;
     const phones: Phone[] = [{ e164: own.mobile(index), label: 'mobile' }];
-    if (business) phones.push({ e164: colleague?.switchboard ?? own.landline(index), label: 'work' });
+    if (business) phones.push({ e164: colleague?.number ?? own.landline(index), label: 'work' });
     else if (random() < 0.9) phones.push({ e164: own.landline(index), label: 'home' });
-    if (business && !colleague) lastBusiness = { company: company!, switchboard: phones[1]!.e164, country: c };
+    if (business && !colleague && random() < SWITCHBOARD_COMPANY) {
+      switchboard = { company: company!, number: phones[1]!.e164, country: c, colleaguesLeft: int(SWITCHBOARD_COLLEAGUES.min, SWITCHBOARD_COLLEAGUES.max) };
+    }
 
     const createdAt = past(3 * 365);
     const record: Customer = {
@@ -124,7 +124,7 @@ export function createDemoGenerator(seed: number, now: Date) {
       firstName,
       lastName,
       company,
-      email: random() < 0.7 ? `${emailPart(firstName)}.${emailPart(lastName)}${int(1, 99)}@${c.emailDomain}` : null,
+      email: random() < 0.7 ? `${emailPart(firstName, c)}.${emailPart(lastName, c)}${int(1, 99)}@${c.emailDomain}` : null,
       type: business ? 'business' : 'person',
       industry: business ? pick(['retail', 'logistics', 'healthcare', 'manufacturing', 'it', 'hospitality']) : null,
       source: pick(['web', 'shop', 'partner', 'phone']),

@@ -7,7 +7,7 @@ import type {
   Annotation,
   Customer,
   CustomerCard,
-  CustomerSummary,
+  CustomerSearchResult,
   E164,
   Interaction,
   NewCustomer,
@@ -17,6 +17,7 @@ import type {
 } from '../../../shared/domain.js';
 import type { CustomerUpdate } from '../../../shared/sync.js';
 import type { SyncWrites } from './sync-writes.js';
+import type { DraftWrites } from './draft-writes.js';
 
 export interface PhoneLookup {
   /** exact: same E.164; probable: only the national significant number agrees; none: nobody. */
@@ -43,13 +44,16 @@ export interface StoreHealth {
   schemaVersion: number;
 }
 
-/** Besides the calls below, the sync side: pulled pages with their cursor, and the outbox (see sync-writes.ts). */
-export interface DeskStore extends SyncWrites {
+/** Besides the calls below, the sync side (pulled pages, their cursor, the outbox: sync-writes.ts) and drafts (draft-writes.ts). */
+export interface DeskStore extends SyncWrites, DraftWrites {
   /** Exact E.164 match first; only when there is none, the national-number fallback. */
   lookupPhone(query: { e164: E164 | null; nationalNumber: string | null }): PhoneLookup;
   getCustomerCard(customerId: string): CustomerCard | undefined;
-  /** Full-text search over names, company, email and customer number; diacritics and case ignored. */
-  searchCustomers(query: string, limit: number): CustomerSummary[];
+  /**
+   * Full-text search over names (in either script), company, email and customer number,
+   * diacritics and case ignored; a query of digits also finds any run of digits of a phone.
+   */
+  searchCustomers(query: string, limit: number): CustomerSearchResult;
   /** The customer and its outbox row in one transaction; a replayed mutationId returns the first result. */
   createCustomer(input: NewCustomer, now: Date): CustomerCard;
   /**
@@ -57,8 +61,8 @@ export interface DeskStore extends SyncWrites {
    * changes nothing. Undefined when there is no such customer.
    */
   updateCustomer(update: CustomerUpdate, now: Date): CustomerCard | undefined;
-  /** The interaction and its outbox row in one transaction; a replayed mutationId returns the first result. */
-  recordAnnotation(annotation: Annotation, agent: string, now: Date): Interaction;
+  /** The interaction, its outbox row and the removal of its draft in one transaction; a replayed mutationId returns the first result. */
+  recordAnnotation(annotation: Annotation, agent: { id: string; name: string }, now: Date): Interaction;
   /** One row per callId: recording the same call again replaces nothing. */
   recordCall(entry: CallLogEntry): void;
   /** Most recent first. */

@@ -4,7 +4,7 @@
  * keeps its rows. Never edit a step that has shipped: add the next one.
  */
 import type { Database } from 'better-sqlite3';
-import { searchTextOf } from './search-text.js';
+import { phoneDigitsOf, searchTextOf } from './search-text.js';
 
 export interface Migration {
   version: number;
@@ -134,6 +134,48 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    what: 'drafts: notes typed and not yet saved, one per call (or per customer outside a call)',
+    up(db) {
+      // Keyed by the call (or the customer) rather than by mutation id: a card has one draft however often it is resent.
+      db.exec(`
+        CREATE TABLE drafts (
+          draft_key TEXT PRIMARY KEY,
+          call_id TEXT,
+          customer_id TEXT,
+          customer_name TEXT,
+          phone TEXT,
+          note TEXT NOT NULL,
+          disposition TEXT NOT NULL,
+          follow_up_on TEXT NOT NULL,
+          mutation_id TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
+  {
+    version: 6,
+    what: 'search by any fragment of a phone number, and Cyrillic names by their Latin spellings',
+    up(db) {
+      // A trigram index answers "any run of three or more digits" from the index; phones_by_e164 can only answer a prefix.
+      // Its rowid is the customer's, as in customers_search.
+      db.exec(`
+        CREATE VIRTUAL TABLE phones_search USING fts5 (digits, tokenize = 'trigram');
+        DELETE FROM customers_search;
+      `);
+      indexCustomersForSearch(db);
+      indexPhonesForSearch(db);
+    },
+  },
+  {
+    version: 7,
+    what: 'the agent’s name on each call and note, so history names people rather than account ids',
+    up(db) {
+      db.exec('ALTER TABLE interactions ADD COLUMN agent_name TEXT');
+    },
+  },
 ];
 
 /** Customers that predate the search index are added in pages: a connection cannot write while it iterates. */
@@ -144,6 +186,18 @@ function indexCustomersForSearch(db: Database): void {
   );
   for (let after = 0, rows = page.all(after) as (SearchRow & { rowid: number })[]; rows.length > 0; rows = page.all(after) as typeof rows) {
     for (const row of rows) index.run(row.rowid, searchTextOf(row));
+    after = rows.at(-1)!.rowid;
+  }
+}
+
+function indexPhonesForSearch(db: Database): void {
+  const index = db.prepare('INSERT INTO phones_search (rowid, digits) VALUES (?, ?)');
+  const page = db.prepare(`
+    SELECT c.rowid, json_group_array(json_object('e164', p.e164)) AS phones
+    FROM customers c JOIN phones p ON p.customer_id = c.id
+    WHERE c.rowid > ? GROUP BY c.rowid ORDER BY c.rowid LIMIT 10000`);
+  for (let after = 0, rows = page.all(after) as { rowid: number; phones: string }[]; rows.length > 0; rows = page.all(after) as typeof rows) {
+    for (const row of rows) index.run(row.rowid, phoneDigitsOf(JSON.parse(row.phones) as { e164: string }[]));
     after = rows.at(-1)!.rowid;
   }
 }

@@ -9,6 +9,7 @@ import type {
   Annotation,
   Customer,
   CustomerCard,
+  CustomerSearchResult,
   CustomerSummary,
   E164,
   Interaction,
@@ -18,10 +19,11 @@ import type {
 import type { CustomerUpdate } from '../../../shared/sync.js';
 import type { CustomerBatch, DeskStore, PhoneLookup } from './desk-store.js';
 import { migrate, StoreVersionError } from './migrations.js';
-import { type CustomerRow, toCallLogEntry, toCustomer, toInteraction, toPurchase, toTicket } from './rows.js';
-import { toMatchExpression } from './search-text.js';
+import { type CustomerRow, interactionRow, toCallLogEntry, toCustomer, toInteraction, toPurchase, toTicket } from './rows.js';
+import { toMatchExpression, toPhoneFragment } from './search-text.js';
 import { createCustomerWrites } from './customer-writes.js';
 import { createSyncWrites } from './sync-writes.js';
+import { createDraftWrites } from './draft-writes.js';
 
 /** A card shows the recent past; the rest is one search away. */
 const CARD_PURCHASES = 10;
@@ -32,10 +34,11 @@ const MAX_HITS = 10;
 /**
  * bm25 needs every match scored, which for a one-letter prefix is most of a million
  * customers (~50-150 ms). Type-ahead needs a good first screen, not the global best,
- * so only this many matches are ranked: a query that matches fewer is ranked exactly,
- * and a broad one narrows with the next keystroke.
+ * so only this many matches are ranked and counted: a query that matches fewer is
+ * ranked and counted exactly, and a broad one says "more than" and narrows with the
+ * next keystroke.
  */
-const SEARCH_RANK_WINDOW = 500;
+const SEARCH_WINDOW = 500;
 
 export class StoreOpenError extends Error {
   override name = 'StoreOpenError';
@@ -78,11 +81,14 @@ export function openDeskStore(file: string): DeskStore {
                opened_at DESC
       LIMIT ?`),
     interactionsOf: db.prepare('SELECT * FROM interactions WHERE customer_id = ? ORDER BY at DESC, rowid DESC LIMIT ?'),
-    search: db.prepare(`
+    // One more than the window, to tell "exactly 500" from "more than 500".
+    textHits: db.prepare(`
+      SELECT rowid FROM (SELECT rowid, rank FROM customers_search WHERE customers_search MATCH ? LIMIT ${SEARCH_WINDOW + 1})
+      ORDER BY rank`).pluck(),
+    phoneHits: db.prepare(`SELECT rowid FROM phones_search WHERE phones_search MATCH ? LIMIT ${SEARCH_WINDOW + 1}`).pluck(),
+    summary: db.prepare(`
       SELECT c.*, (SELECT group_concat(e164, ' ') FROM phones p WHERE p.customer_id = c.id) AS phone_list
-      FROM (SELECT rowid, rank FROM customers_search WHERE customers_search MATCH ? LIMIT ${SEARCH_RANK_WINDOW}) s
-      JOIN customers c ON c.rowid = s.rowid
-      ORDER BY s.rank LIMIT ?`),
+      FROM customers c WHERE c.rowid = ?`),
     insertPurchase: db.prepare(`
       INSERT INTO purchases (id, customer_id, order_number, product, quantity, amount_minor, currency, purchased_at)
       VALUES (@id, @customerId, @orderNumber, @product, @quantity, @amountMinor, @currency, @purchasedAt)`),
@@ -90,8 +96,8 @@ export function openDeskStore(file: string): DeskStore {
       INSERT INTO tickets (id, customer_id, subject, status, priority, opened_at, sla_due_at)
       VALUES (@id, @customerId, @subject, @status, @priority, @openedAt, @slaDueAt)`),
     insertInteraction: db.prepare(`
-      INSERT INTO interactions (id, customer_id, kind, call_id, phone, disposition, note, follow_up_on, agent, at)
-      VALUES (@id, @customerId, @kind, @callId, @phone, @disposition, @note, @followUpOn, @agent, @at)`),
+      INSERT INTO interactions (id, customer_id, kind, call_id, phone, disposition, note, follow_up_on, agent, agent_name, at)
+      VALUES (@id, @customerId, @kind, @callId, @phone, @disposition, @note, @followUpOn, @agent, @agentName, @at)`),
     interaction: db.prepare('SELECT * FROM interactions WHERE id = ?'),
     outboxEntry: db.prepare('SELECT payload FROM outbox WHERE mutation_id = ?').pluck(),
     insertOutbox: db.prepare('INSERT INTO outbox (mutation_id, kind, payload, created_at) VALUES (?, ?, ?, ?)'),
@@ -102,6 +108,7 @@ export function openDeskStore(file: string): DeskStore {
   };
 
   const customers = createCustomerWrites(db);
+  const { removeSaved: removeSavedDraft, ...drafts } = createDraftWrites(db);
 
   function getCustomerCard(customerId: string): CustomerCard | undefined {
     const row = sql.customer.get(customerId) as CustomerRow | undefined;
@@ -153,7 +160,7 @@ export function openDeskStore(file: string): DeskStore {
     return getCustomerCard(customerId);
   });
 
-  const recordAnnotation = db.transaction((annotation: Annotation, agent: string, now: Date): Interaction => {
+  const recordAnnotation = db.transaction((annotation: Annotation, agent: { id: string; name: string }, now: Date): Interaction => {
     // The mutation id is the interaction's id: a replayed save finds the row it wrote the first time.
     const existing = sql.interaction.get(annotation.mutationId) as Record<string, unknown> | undefined;
     if (existing) return toInteraction(existing);
@@ -166,11 +173,13 @@ export function openDeskStore(file: string): DeskStore {
       disposition: annotation.disposition,
       note: annotation.note,
       followUpOn: annotation.followUpOn,
-      agent,
+      agent: agent.id,
+      agentName: agent.name,
       at: now.toISOString(),
     };
     sql.insertInteraction.run(interaction);
     sql.insertOutbox.run(annotation.mutationId, 'interaction.create', JSON.stringify(interaction), interaction.at);
+    removeSavedDraft(annotation.mutationId);
     return interaction;
   });
 
@@ -178,14 +187,21 @@ export function openDeskStore(file: string): DeskStore {
     for (const { customer, phones } of batch.customers) customers.insert(customer, phones);
     for (const purchase of batch.purchases) sql.insertPurchase.run(purchase);
     for (const ticket of batch.tickets) sql.insertTicket.run(ticket);
-    for (const interaction of batch.interactions) sql.insertInteraction.run(interaction);
+    for (const interaction of batch.interactions) sql.insertInteraction.run(interactionRow(interaction));
   });
+
+  function summaryOf(rowid: number): CustomerSummary {
+    const row = sql.summary.get(rowid) as CustomerRow & { phone_list: string | null };
+    const { id, customerNumber, firstName, lastName, company, email } = toCustomer(row);
+    return { id, customerNumber, firstName, lastName, company, email, phones: row.phone_list ? (row.phone_list.split(' ') as E164[]) : [] };
+  }
 
   const sampler = createPhoneSampler(db);
   const countOf = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
   return {
     ...createSyncWrites(db, customers),
+    ...drafts,
     lookupPhone({ e164, nationalNumber }): PhoneLookup {
       if (e164 !== null) {
         const hits = sql.phonesByE164.all(e164, MAX_HITS) as PhoneLookup['hits'];
@@ -198,14 +214,14 @@ export function openDeskStore(file: string): DeskStore {
       return { match: 'none', hits: [] };
     },
     getCustomerCard,
-    searchCustomers(query, limit): CustomerSummary[] {
-      const expression = toMatchExpression(query);
-      if (expression === null) return [];
-      const rows = sql.search.all(expression, limit) as (CustomerRow & { phone_list: string | null })[];
-      return rows.map((row) => {
-        const { id, customerNumber, firstName, lastName, company, email } = toCustomer(row);
-        return { id, customerNumber, firstName, lastName, company, email, phones: row.phone_list ? (row.phone_list.split(' ') as E164[]) : [] };
-      });
+    searchCustomers(query, limit): CustomerSearchResult {
+      const text = toMatchExpression(query);
+      const fragment = toPhoneFragment(query);
+      // A number typed is most likely the caller's: phone matches come first, then names by rank.
+      const lists = [fragment === null ? [] : sql.phoneHits.all(fragment), text === null ? [] : sql.textHits.all(text)] as number[][];
+      const capped = lists.some((list) => list.length > SEARCH_WINDOW);
+      const rowids = [...new Set(lists.flatMap((list) => list.slice(0, SEARCH_WINDOW)))];
+      return { customers: rowids.slice(0, limit).map(summaryOf), matched: rowids.length, capped };
     },
     createCustomer: (input, now) => createCustomer(input, now),
     updateCustomer: (update, now) => updateCustomer(update, now),

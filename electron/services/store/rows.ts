@@ -63,8 +63,12 @@ export const toInteraction = (r: Record<string, unknown>): Interaction => ({
   note: r.note as string,
   followUpOn: r.follow_up_on as string | null,
   agent: r.agent as string,
+  agentName: r.agent_name as string | null,
   at: r.at as string,
 });
+
+/** An interaction's named parameters for INSERT: one from a hub or a feed that does not name the agent has no name. */
+export const interactionRow = (i: Interaction) => ({ ...i, agentName: i.agentName ?? null });
 
 export const toCallLogEntry = (r: Record<string, unknown>): CallLogEntry => ({
   callId: r.call_id as string,

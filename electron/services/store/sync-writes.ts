@@ -6,8 +6,9 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { parseJson } from '../../../shared/json.js';
-import type { Change, MutationResult } from '../../../shared/sync.js';
+import { type Change, type MutationResult, ReadRefusalSchema, type SyncStatus } from '../../../shared/sync.js';
 import type { CustomerWrites } from './customer-writes.js';
+import { interactionRow } from './rows.js';
 
 export interface OutboxEntry {
   mutationId: string;
@@ -28,7 +29,6 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
     forgetState: db.prepare('DELETE FROM sync_state WHERE key = ?'),
     setState: db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     customerRowid: db.prepare('SELECT rowid FROM customers WHERE id = ?').pluck(),
-    dropPhones: db.prepare('DELETE FROM phones WHERE customer_id = ?'),
     putPurchase: db.prepare(`
       INSERT OR REPLACE INTO purchases (id, customer_id, order_number, product, quantity, amount_minor, currency, purchased_at)
       VALUES (@id, @customerId, @orderNumber, @product, @quantity, @amountMinor, @currency, @purchasedAt)`),
@@ -36,12 +36,15 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
       INSERT OR REPLACE INTO tickets (id, customer_id, subject, status, priority, opened_at, sla_due_at)
       VALUES (@id, @customerId, @subject, @status, @priority, @openedAt, @slaDueAt)`),
     putInteraction: db.prepare(`
-      INSERT OR REPLACE INTO interactions (id, customer_id, kind, call_id, phone, disposition, note, follow_up_on, agent, at)
-      VALUES (@id, @customerId, @kind, @callId, @phone, @disposition, @note, @followUpOn, @agent, @at)`),
+      INSERT OR REPLACE INTO interactions (id, customer_id, kind, call_id, phone, disposition, note, follow_up_on, agent, agent_name, at)
+      VALUES (@id, @customerId, @kind, @callId, @phone, @disposition, @note, @followUpOn, @agent, @agentName, @at)`),
     pending: db.prepare('SELECT mutation_id, kind, payload FROM outbox WHERE rejected_reason IS NULL ORDER BY rowid LIMIT ?'),
     acknowledge: db.prepare('DELETE FROM outbox WHERE mutation_id = ?'),
     reject: db.prepare('UPDATE outbox SET rejected_reason = ? WHERE mutation_id = ?'),
-    counts: db.prepare('SELECT count(*) FILTER (WHERE rejected_reason IS NULL) AS pending, count(rejected_reason) AS rejected FROM outbox'),
+    counts: db.prepare(`
+      SELECT count(*) FILTER (WHERE rejected_reason IS NULL) AS pending, count(rejected_reason) AS rejected,
+             (SELECT rejected_reason FROM outbox WHERE rejected_reason IS NOT NULL ORDER BY rowid DESC LIMIT 1) AS lastRefusal
+      FROM outbox`),
   };
 
   /** A new customer is a plain insert: an upsert (ON CONFLICT DO UPDATE … RETURNING) costs four times as much here, and a first sync inserts a million. */
@@ -52,8 +55,7 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
       return;
     }
     customers.update(rowid, customer);
-    sql.dropPhones.run(customer.id);
-    customers.addPhones(customer.id, phones);
+    customers.replacePhones(rowid, customer.id, phones);
   }
 
   /** Customers first: a page carries the customers its history rows belong to, but not always ahead of them. */
@@ -72,7 +74,7 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
         sql.putTicket.run(change.ticket);
         touched.add(change.ticket.customerId);
       } else if (change.entity === 'interaction') {
-        sql.putInteraction.run(change.interaction);
+        sql.putInteraction.run(interactionRow(change.interaction));
         if (change.interaction.customerId !== null) touched.add(change.interaction.customerId);
       }
     }
@@ -82,7 +84,7 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
 
   const settleMutations = db.transaction((results: MutationResult[]) => {
     for (const result of results) {
-      if (result.status === 'rejected') sql.reject.run(result.reason ?? 'refused by the hub', result.mutationId);
+      if (result.status === 'rejected') sql.reject.run(result.reason ?? 'refused', result.mutationId);
       else sql.acknowledge.run(result.mutationId);
     }
   });
@@ -107,7 +109,10 @@ export function createSyncWrites(db: Database, customers: CustomerWrites) {
         payload: JSON.parse(row.payload) as unknown,
       })),
     settleMutations: (results: MutationResult[]) => settleMutations(results),
-    outboxCounts: () => sql.counts.get() as { pending: number; rejected: number },
+    outboxCounts(): Pick<SyncStatus, 'pending' | 'rejected' | 'lastRefusal'> {
+      const counts = sql.counts.get() as { pending: number; rejected: number; lastRefusal: string | null };
+      return { ...counts, lastRefusal: counts.lastRefusal === null ? null : ReadRefusalSchema.parse(counts.lastRefusal) };
+    },
   };
 }
 export type SyncWrites = ReturnType<typeof createSyncWrites>;

@@ -77,10 +77,16 @@ class SignInNeeded extends HubError {}
 export class SignInRefused extends Error {
   constructor(
     message: string,
-    readonly why: 'wrong_password' | 'refused' | 'unreachable',
+    readonly why: 'wrong_password' | 'refused' | 'hub_failed' | 'unreachable',
   ) {
     super(message);
   }
+}
+
+function signInFailure(err: unknown): SignInRefused['why'] {
+  if (err instanceof SignInNeeded) return 'wrong_password';
+  if (!(err instanceof HubError)) return 'unreachable';
+  return err.status !== undefined && err.status >= 500 ? 'hub_failed' : 'refused';
 }
 
 export function createSyncClient(options: SyncClientOptions): SyncClient {
@@ -174,7 +180,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       for (const entry of entries) {
         const parsed = MutationSchema.safeParse(entry);
         if (parsed.success) valid.push(parsed.data);
-        else refused.push({ mutationId: entry.mutationId, status: 'rejected', reason: `not a valid mutation: ${describeIssues(parsed.error)}` });
+        else {
+          log.warn({ mutationId: entry.mutationId, issues: describeIssues(parsed.error) }, 'an outbox entry is not a valid mutation; kept, not sent');
+          refused.push({ mutationId: entry.mutationId, status: 'rejected', reason: 'invalid_mutation' });
+        }
       }
       if (refused.length > 0) store.settleMutations(refused);
       if (valid.length === 0) continue;
@@ -310,7 +319,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       try {
         await openSession(password);
       } catch (err) {
-        throw new SignInRefused(reasonOf(err), err instanceof SignInNeeded ? 'wrong_password' : err instanceof HubError ? 'refused' : 'unreachable');
+        throw new SignInRefused(reasonOf(err), signInFailure(err));
       }
       return syncNow();
     },

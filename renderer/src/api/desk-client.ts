@@ -14,7 +14,7 @@ import {
   type RequestInput,
   type RequestOutput,
 } from '../../../shared/desk-api.js';
-import { type DeskError, deskError, describeIssues } from '../../../shared/desk-wire.js';
+import { badRequestError, type DeskError, deskError, describeIssues } from '../../../shared/desk-wire.js';
 import type { DeskTransport } from './transport.js';
 
 /** A request the desk refused or could not answer; `key` names the sentence the operator is shown (describeError). */
@@ -47,7 +47,7 @@ export function createDeskClient(transport: DeskTransport): DeskClient {
 
   async function call<N extends DeskRequestName>(name: N, input: RequestInput<N>): Promise<RequestOutput<N>> {
     const checked = deskRequests[name].input.safeParse(input);
-    if (!checked.success) throw new DeskCallError({ ...deskError('bad_request', 'badRequest'), message: describeIssues(checked.error) });
+    if (!checked.success) throw new DeskCallError(badRequestError(checked.error, name));
     const response = await transport.request({ id: nextId++, name, input: checked.data });
     if (!response.ok) throw new DeskCallError(response.error);
     const output = deskRequests[name].output.safeParse(response.output);

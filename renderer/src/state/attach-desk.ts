@@ -5,6 +5,7 @@
 import type { DeskClient } from '../../../shared/desk-api.js';
 import type { DeskTransport } from '../api/transport.js';
 import { useDeskView } from './desk-state.js';
+import { draftSenderFor } from '../features/annotation/draft-sender.js';
 
 export function attachDesk(client: DeskClient, transport: DeskTransport): () => void {
   const view = useDeskView.getState();
@@ -12,13 +13,22 @@ export function attachDesk(client: DeskClient, transport: DeskTransport): () => 
     client.on('pop', view.pop),
     client.on('cardDismissed', ({ callId }) => view.dismissed(callId)),
     client.on('callLogged', view.logged),
+    client.on('draft', view.draftKept),
+    client.on('draftRemoved', view.draftRemoved),
     client.on('syncStatus', view.synced),
     client.on('agentState', view.agentStateChanged),
     client.on('language', view.languageChanged),
     transport.onConnection((state) => {
       view.setConnection(state);
       if (state !== 'connected') return;
-      client.getDeskState({}).then(view.attach, (err: unknown) => console.error('could not read the desk state', err));
+      client.getDeskState({}).then(
+        (state) => {
+          const drafts = draftSenderFor(client);
+          view.attach(state, drafts.unsent());
+          drafts.resendUnsent();
+        },
+        (err: unknown) => console.error('could not read the desk state', err),
+      );
     }),
   ];
   return () => stops.forEach((stop) => stop());

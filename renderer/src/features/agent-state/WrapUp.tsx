@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeskClient } from '../../api/desk-context.js';
 import { useDeskView } from '../../state/desk-state.js';
@@ -8,14 +8,18 @@ export function WrapUp() {
   const { t } = useTranslation();
   const client = useDeskClient();
   const endsAt = useDeskView((v) => (v.agentState?.state === 'wrap_up' ? v.agentState.wrapUpEndsAt : null));
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
+  // The panel mounts with the call, long before its wrap-up: a clock read then would start the count that many seconds high.
+  // So the clock is read when the wrap-up begins, before the browser paints it.
+  const [clock, setClock] = useState<{ endsAt: string; now: number } | null>(null);
+  useLayoutEffect(() => {
     if (endsAt === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    const tick = () => setClock({ endsAt, now: Date.now() });
+    tick();
+    const timer = setInterval(tick, 1_000);
     return () => clearInterval(timer);
   }, [endsAt]);
-  if (endsAt === null) return null;
-  const left = Math.max(0, Math.ceil((Date.parse(endsAt) - now) / 1_000));
+  if (endsAt === null || clock?.endsAt !== endsAt) return null;
+  const left = Math.max(0, Math.ceil((Date.parse(endsAt) - clock.now) / 1_000));
   const end = () => void client.setAgentState({ state: 'available' }).then(useDeskView.getState().agentStateChanged);
   return (
     <p className="wrap-up" role="status" aria-label={t('agentState.wrapUp')}>

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AgentState } from '../../../../shared/board.js';
 import { labelIn } from '../../../../shared/i18n/localised-label.js';
 import { AgentList } from './AgentList.js';
+import { logOut } from './board-client.js';
+import { ChartLegend } from './ChartLegend.js';
 import { useBoardFormats, useBoardLocale } from './board-language.js';
 import { soundAlarm } from './alarm.js';
 import { useBoard } from './board-state.js';
@@ -40,7 +42,7 @@ export function Board() {
 
   const states = agents.reduce<Record<string, number>>((count, a) => ({ ...count, [a.state]: (count[a.state] ?? 0) + 1 }), {});
   return (
-    <div className="board">
+    <main className="board">
       <header className="board-header">
         <h1>{t('board.title')}</h1>
         <p className="board-summary">
@@ -56,7 +58,11 @@ export function Board() {
         <span role="status" className={`connection ${connection === 'live' ? 'connected' : 'connecting'}`}>
           {t(`board.connection.${connection}`)}
         </span>
+        <button type="button" className="secondary" onClick={() => void logOut()}>
+          {t('board.logOut')}
+        </button>
       </header>
+      <ChartLegend />
       <div className="queue-grid">
         {queueNames.map((name) => (
           <QueueTile key={name} queue={queues[name]!} now={now} />
@@ -64,6 +70,6 @@ export function Board() {
       </div>
       <p className="board-definitions">{t('board.definitions', { timeZone })}</p>
       <AgentList agents={agents} now={now} queueLabel={queueLabel} />
-    </div>
+    </main>
   );
 }

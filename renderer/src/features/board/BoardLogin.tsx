@@ -20,20 +20,22 @@ export function BoardLogin() {
   }
 
   return (
-    <form className="board-login" onSubmit={(e) => void submit(e)} aria-label={t('board.login')}>
-      <h1>{t('board.title')}</h1>
-      <label>
-        {t('board.username')}
-        <input name="username" autoComplete="username" required autoFocus />
-      </label>
-      <label>
-        {t('board.password')}
-        <input name="password" type="password" autoComplete="current-password" required />
-      </label>
-      {problem && <p role="alert">{t(`board.${problem.key}`, 'values' in problem ? problem.values : {})}</p>}
-      <button type="submit" disabled={busy}>
-        {t('board.logIn')}
-      </button>
-    </form>
+    <main className="board-login-page">
+      <form className="board-login" onSubmit={(e) => void submit(e)} aria-label={t('board.login')}>
+        <h1>{t('board.title')}</h1>
+        <label>
+          {t('board.username')}
+          <input name="username" autoComplete="username" required autoFocus />
+        </label>
+        <label>
+          {t('board.password')}
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        {problem && <p role="alert">{t(`board.${problem.key}`, 'values' in problem ? problem.values : {})}</p>}
+        <button type="submit" disabled={busy}>
+          {t('board.logIn')}
+        </button>
+      </form>
+    </main>
   );
 }

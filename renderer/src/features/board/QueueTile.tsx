@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueueFigures } from '../../../../shared/board.js';
 import { labelIn } from '../../../../shared/i18n/localised-label.js';
 import { useBoardFormats, useBoardLocale } from './board-language.js';
+import { chartWindow } from './chart-window.js';
 import { IntervalChart } from './IntervalChart.js';
 import { longestWaitSeconds, queueLevels } from './levels.js';
 
@@ -16,6 +17,7 @@ export const QueueTile = memo(function QueueTile({ queue, now }: { queue: QueueF
   const { t } = useTranslation();
   const format = useBoardFormats();
   const levels = queueLevels(queue, now);
+  const span = chartWindow(now);
   const { serviceLevelSeconds } = queue.settings;
   const name = labelIn(queue.settings.label ?? queue.settings.name, useBoardLocale());
   const seconds = (value: number | null) => (value === null ? NONE : format.seconds(Math.round(value)));
@@ -38,7 +40,12 @@ export const QueueTile = memo(function QueueTile({ queue, now }: { queue: QueueF
         {figure('asa', seconds(queue.averageSpeedOfAnswerSeconds))}
         {figure('aht', seconds(queue.averageHandleSeconds))}
       </dl>
-      <IntervalChart intervals={queue.intervals} label={t('board.chartLabel', { name })} formatTime={format.time} />
+      <IntervalChart
+        intervals={queue.intervals}
+        span={span}
+        label={t('board.chartLabel', { name, from: format.time(new Date(span.from).toISOString()), to: format.time(new Date(span.to).toISOString()) })}
+        formatTime={format.time}
+      />
     </section>
   );
 });

@@ -39,13 +39,35 @@ export function savedToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
-let socket: WebSocket | null = null;
+/** The live connection while there is one: closing it stops its retries too. */
+let live: { close(): void } | null = null;
+
+/** Ends the session on the hub and on this screen: the token is forgotten and the socket closed for good. */
+export async function logOut(): Promise<void> {
+  const token = savedToken();
+  sessionStorage.removeItem(TOKEN_KEY);
+  live?.close();
+  useBoard.getState().setConnection('login');
+  if (token === null) return;
+  // A hub that cannot be reached now forgets the session when it expires; this screen has let go of it either way.
+  await fetch('/v1/sessions/current', { method: 'DELETE', headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
+}
 
 export function connectBoard(): void {
   const token = savedToken();
-  if (token === null || socket) return;
+  if (token === null || live) return;
   const board = useBoard.getState();
   let retryMs = RETRY_MS.first;
+  let socket: WebSocket | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const connection = {
+    close() {
+      if (live === connection) live = null;
+      clearTimeout(retryTimer);
+      socket?.close();
+    },
+  };
+  live = connection;
   const open = () => {
     const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/v1/board/live`, [BOARD_PROTOCOL, bearerProtocol(token)]);
     socket = ws;
@@ -61,10 +83,11 @@ export function connectBoard(): void {
       else console.error('the hub sent a malformed board update', update.error);
     };
     ws.onclose = () => {
-      socket = null;
+      if (live !== connection) return;
       const retry = () => {
+        if (live !== connection) return;
         board.setConnection('reconnecting');
-        setTimeout(open, retryMs);
+        retryTimer = setTimeout(open, retryMs);
         retryMs = Math.min(retryMs * 2, RETRY_MS.max);
       };
       if (opened) return retry();
@@ -72,6 +95,7 @@ export function connectBoard(): void {
       void fetch('/v1/board', { headers: { authorization: `Bearer ${token}` } }).then(
         (response) => {
           if (response.status !== 401 && response.status !== 403) return retry();
+          connection.close();
           sessionStorage.removeItem(TOKEN_KEY);
           board.setConnection('login', { key: 'sessionEnded' });
         },

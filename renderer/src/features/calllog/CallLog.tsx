@@ -1,16 +1,19 @@
-/** Finished calls, newest first; a known caller's row opens their card. */
+/** Finished calls, newest first; a row opens the call again if the desk still has its card or its draft, else the caller's customer card. */
 import { useTranslation } from 'react-i18next';
 import type { CallLogEntry } from '../../../../shared/call.js';
 import { formatNumber } from '../../format.js';
 import { useDeskFormats } from '../../i18n/desk-language.js';
 import { useDeskView } from '../../state/desk-state.js';
 import { useCustomerLoader } from '../customer/use-customer-loader.js';
+import { callKey, reopenFocus } from '../pop/call-tabs.js';
 
 export function CallLog() {
   const { t } = useTranslation();
   const entries = useDeskView((v) => v.callLog);
   const region = useDeskView((v) => v.settings?.region ?? 'BG');
   const focusOn = useDeskView((v) => v.focusOn);
+  const cards = useDeskView((v) => v.cards);
+  const drafts = useDeskView((v) => v.drafts);
   const load = useCustomerLoader();
   const format = useDeskFormats();
 
@@ -22,21 +25,29 @@ export function CallLog() {
       <h2 id="call-log-title">{t('callLog.title')}</h2>
       {entries.length === 0 && <p className="meta">{t('callLog.empty')}</p>}
       <ul aria-label={t('callLog.title')}>
-        {entries.map((e) => (
-          <li key={e.callId} className={`outcome-${e.outcome}`}>
-            <button
-              type="button"
-              className="log-row"
-              disabled={e.customerId === null}
-              onClick={() => e.customerId && void load(e.customerId).then((card) => focusOn({ kind: 'customer', card }))}
-            >
-              <span className="name">{caller(e)}</span>
-              <span className="meta">
-                {t(`callLog.outcome.${e.outcome}`)} · {format.time(e.endedAt)}
-              </span>
-            </button>
-          </li>
-        ))}
+        {entries.map((e) => {
+          const again = reopenFocus(e.callId, cards, drafts);
+          const customerId = e.customerId;
+          return (
+            <li key={e.callId} className={`outcome-${e.outcome}`}>
+              <button
+                type="button"
+                className="log-row"
+                disabled={again === null && customerId === null}
+                onClick={() => {
+                  if (again) focusOn(again);
+                  else if (customerId) void load(customerId).then((card) => focusOn({ kind: 'customer', card }));
+                }}
+              >
+                <span className="name">{caller(e)}</span>
+                <span className="meta">
+                  {t(`callLog.outcome.${e.outcome}`)} · {format.time(e.endedAt)}
+                  {callKey(e.callId) in drafts && ` · ${t('callLog.draft')}`}
+                </span>
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -27,10 +27,16 @@ export function SyncStatus() {
         className={`connection sync ${sync.state}`}
         data-sync={sync.state}
         data-pending={sync.pending}
-        title={sync.lastError ?? undefined}
+        // The hub's or the network's own words (lastError) are for the log and diagnostics; the agent reads what to do.
+        title={sync.state === 'offline' || sync.state === 'signed_out' ? t(`sync.hint.${sync.state}`) : undefined}
       >
         {text}
-        {sync.rejected > 0 && <span className="sync-rejected"> · {t('sync.rejected', { count: sync.rejected })}</span>}
+        {sync.rejected > 0 && (
+          <span className="sync-rejected">
+            {' '}· {t('sync.rejected', { count: sync.rejected })}
+            {sync.lastRefusal && <> · {t(`sync.refusal.${sync.lastRefusal}`)}</>}
+          </span>
+        )}
       </span>
       {sync.state === 'signed_out' && (
         <button type="button" className="link" onClick={() => setSigningIn(true)}>

@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { customerDisplayName } from '../../../../shared/customer-name.js';
 import type { CustomerCard, E164 } from '../../../../shared/domain.js';
 import { formatNumber } from '../../format.js';
-import { useDeskFormats } from '../../i18n/desk-language.js';
 import { useDeskView } from '../../state/desk-state.js';
+import { HistoryList } from '../pop/HistoryList.js';
+import { PurchaseList } from '../pop/PurchaseList.js';
+import { TicketList } from '../pop/TicketList.js';
 import { EditCustomerForm } from './EditCustomerForm.js';
 
 interface Props {
@@ -17,12 +19,9 @@ interface Props {
   onEdited?: (() => void) | undefined;
 }
 
-const OPEN = new Set(['open', 'pending']);
-
 export function CustomerDetails({ card, matchedPhone, onChooseOther, onEdited }: Props) {
   const { t } = useTranslation();
   const region = useDeskView((v) => v.settings?.region ?? 'BG');
-  const format = useDeskFormats();
   const { customer, phones, purchases, tickets, interactions } = card;
   const name = customerDisplayName(customer);
   const id = useId();
@@ -72,62 +71,18 @@ export function CustomerDetails({ card, matchedPhone, onChooseOther, onEdited }:
       <div className="customer-grid">
         <section aria-labelledby={`${id}-tickets`}>
           <h3 id={`${id}-tickets`}>{t('customer.tickets')}</h3>
-          {tickets.length === 0 ? (
-            <p className="meta">{t('customer.noTickets')}</p>
-          ) : (
-            <ul className="tickets">
-              {tickets.map((ticket) => (
-                <li key={ticket.id} className={OPEN.has(ticket.status) ? `open priority-${ticket.priority}` : 'done'}>
-                  <span className="subject">{ticket.subject}</span>
-                  <span className="meta">
-                    <span className={`pill priority-${ticket.priority}`}>{t(`customer.priority.${ticket.priority}`)}</span>{' '}
-                    {t(`customer.status.${ticket.status}`)} · {format.date(ticket.openedAt)}
-                    {OPEN.has(ticket.status) && ticket.slaDueAt && <> · {t('customer.slaDue', { when: format.dateTime(ticket.slaDueAt) })}</>}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <TicketList tickets={tickets} label={t('customer.tickets')} />
         </section>
 
         <section aria-labelledby={`${id}-purchases`}>
           <h3 id={`${id}-purchases`}>{t('customer.purchases')}</h3>
-          {purchases.length === 0 ? (
-            <p className="meta">{t('customer.noPurchases')}</p>
-          ) : (
-            <table className="purchases">
-              <tbody>
-                {purchases.map((p) => (
-                  <tr key={p.id}>
-                    <td>{format.date(p.purchasedAt)}</td>
-                    <td>
-                      {p.product}
-                      {p.quantity > 1 && <> × {format.count(p.quantity)}</>}
-                    </td>
-                    <td className="amount">{format.money(p.amountMinor, p.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <PurchaseList purchases={purchases} />
         </section>
       </div>
 
       <section aria-labelledby={`${id}-history`} className="history">
         <h3 id={`${id}-history`}>{t('customer.history')}</h3>
-        {interactions.length === 0 && <p className="meta">{t('customer.noHistory')}</p>}
-        <ul aria-label={t('customer.history')}>
-          {interactions.map((i) => (
-            <li key={i.id}>
-              <span className="meta">
-                {format.dateTime(i.at)} · {t(`customer.kind.${i.kind}`)} · {t('customer.by', { agent: i.agent })}
-                {i.disposition && <> · {i.disposition}</>}
-                {i.followUpOn && <> · {t('customer.followUp', { date: format.day(i.followUpOn) })}</>}
-              </span>
-              {i.note && <p className="note">{i.note}</p>}
-            </li>
-          ))}
-        </ul>
+        <HistoryList interactions={interactions} label={t('customer.history')} />
       </section>
     </div>
   );

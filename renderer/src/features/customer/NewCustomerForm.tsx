@@ -1,10 +1,11 @@
 /**
- * An unknown caller becomes a customer without retyping the number. The desk re-pops
- * the call once the customer exists, so the card turns into a known caller's card.
+ * An unknown caller becomes a customer without retyping the number. The card shows the
+ * new customer at once, whichever number was typed; the desk re-pops the call too when
+ * it was the caller's own number.
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { E164 } from '../../../../shared/domain.js';
+import type { CustomerCard, E164, Phone, Region } from '../../../../shared/domain.js';
 import { normalisePhone } from '../../../../shared/phone/normalise.js';
 import { useDeskClient } from '../../api/desk-context.js';
 import { describeError } from '../../i18n/describe-error.js';
@@ -16,9 +17,17 @@ interface Props {
   phone: E164 | null;
   defaultNumber: string;
   remoteName: string | undefined;
+  onCreated(card: CustomerCard): void;
 }
 
-export function NewCustomerForm({ phone, defaultNumber, remoteName }: Props) {
+/** No number is a customer without a phone (a withheld caller); a number that is not a full one is refused, never dropped. */
+function phonesFrom(number: string, region: Region): Phone[] | 'invalid' {
+  if (number.trim() === '') return [];
+  const normalised = normalisePhone(number, region);
+  return normalised.kind === 'e164' ? [{ e164: normalised.e164, label: 'mobile' }] : 'invalid';
+}
+
+export function NewCustomerForm({ phone, defaultNumber, remoteName, onCreated }: Props) {
   const { t } = useTranslation();
   const client = useDeskClient();
   const region = useDeskView((v) => v.settings?.region ?? 'BG');
@@ -26,22 +35,25 @@ export function NewCustomerForm({ phone, defaultNumber, remoteName }: Props) {
   const [values, setValues] = useState<CustomerFieldValues>({ firstName: nameFirst, lastName: nameRest.join(' '), company: '', email: '', type: 'person' });
   const [number, setNumber] = useState<string>(phone ?? defaultNumber);
   const [mutationId] = useState(() => crypto.randomUUID());
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; phone: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
+  const phoneRef = useRef<HTMLInputElement>(null);
+  const errorId = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const normalised = normalisePhone(number, region);
+    const phones = phonesFrom(number, region);
+    if (phones === 'invalid') {
+      setError({ message: t('create.phoneInvalid', { number: number.trim() }), phone: true });
+      phoneRef.current?.focus();
+      return;
+    }
     setSaving(true);
     setError(null);
     try {
-      await client.createCustomer({
-        mutationId,
-        ...toCustomerFields(values),
-        phones: normalised.kind === 'e164' ? [{ e164: normalised.e164, label: 'mobile' }] : [],
-      });
+      onCreated(await client.createCustomer({ mutationId, ...toCustomerFields(values), phones }));
     } catch (err) {
-      setError(describeError(err, t));
+      setError({ message: describeError(err, t), phone: false });
     } finally {
       setSaving(false);
     }
@@ -51,9 +63,19 @@ export function NewCustomerForm({ phone, defaultNumber, remoteName }: Props) {
     <form className="create-customer" aria-label={t('create.title')} onSubmit={(e) => void submit(e)}>
       <h3>{t('create.title')}</h3>
       <CustomerFields values={values} onChange={setValues}>
-        <label>{t('create.phone')}<input value={number} onChange={(e) => setNumber(e.target.value)} autoComplete="off" /></label>
+        <label>
+          {t('create.phone')}
+          <input
+            ref={phoneRef}
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+            autoComplete="off"
+            aria-invalid={error?.phone === true}
+            aria-describedby={error?.phone ? errorId : undefined}
+          />
+        </label>
       </CustomerFields>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && <p id={errorId} role="alert" className="error">{error.message}</p>}
       <button type="submit" disabled={saving}>{saving ? t('create.saving') : t('create.save')}</button>
     </form>
   );

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PopCard } from '../../../../shared/call.js';
 import type { CustomerCard } from '../../../../shared/domain.js';
+import { customerDisplayName } from '../../../../shared/customer-name.js';
 import { AnnotationPanel } from '../annotation/AnnotationPanel.js';
 import { CustomerDetails } from '../customer/CustomerDetails.js';
 import { CustomerSearch } from '../customer/CustomerSearch.js';
@@ -14,17 +15,17 @@ import { useCustomerLoader } from '../customer/use-customer-loader.js';
 import { formatNumber } from '../../format.js';
 import { shownCandidate, useDeskView } from '../../state/desk-state.js';
 import { CandidateChooser } from './CandidateChooser.js';
-import { callerNumber, regionLabel } from './card-title.js';
-import { useDismissCard } from './use-dismiss-card.js';
+import { callerName, callerNumber, regionLabel } from './card-title.js';
+import { useCloseCard } from './use-close-card.js';
 
 export function PopCardView({ card }: { card: PopCard }) {
   const { t } = useTranslation();
   const settings = useDeskView((v) => v.settings)!;
   const chosen = useDeskView((v) => v.chosen);
   const choose = useDeskView((v) => v.choose);
-  const dismiss = useDismissCard();
+  const close = useCloseCard();
   const load = useCustomerLoader();
-  /** A withheld caller the operator identified by search: shown on this card only. */
+  /** A caller the operator identified by search or just created: shown on this card only. */
   const [identified, setIdentified] = useState<CustomerCard | null>(null);
   const candidate = shownCandidate(card, chosen);
   const customer = candidate ?? identified;
@@ -40,7 +41,7 @@ export function PopCardView({ card }: { card: PopCard }) {
           {card.dialled && <span className="meta">{t('call.dialled', { dialled: card.dialled })}</span>}
           {card.queue && <span className="meta">{t('call.queue', { queue: card.queue })}</span>}
         </div>
-        <button type="button" className="ghost" aria-keyshortcuts="Escape" onClick={() => dismiss(card.callId)}>
+        <button type="button" className="ghost" aria-keyshortcuts="Escape" onClick={() => close(card.callId)}>
           {t('call.dismiss')}
         </button>
       </header>
@@ -75,7 +76,7 @@ export function PopCardView({ card }: { card: PopCard }) {
             card.match === 'none' && (
               <div className="notice">
                 <p>{t('call.unknown')}</p>
-                <NewCustomerForm phone={phone} defaultNumber={callerNumber(card, settings.region)} remoteName={card.remote.name} />
+                <NewCustomerForm phone={phone} defaultNumber={callerNumber(card, settings.region)} remoteName={card.remote.name} onCreated={setIdentified} />
               </div>
             )
           )}
@@ -85,6 +86,7 @@ export function PopCardView({ card }: { card: PopCard }) {
           callId={card.callId}
           customerId={customer?.customer.id ?? null}
           phone={phone}
+          customerName={customer ? customerDisplayName(customer.customer) : callerName(card, chosen, settings.region, t)}
           onSaved={reloadIdentified}
         />
       </div>

@@ -9,6 +9,7 @@ import { labelIn } from '../../../../shared/i18n/localised-label.js';
 import { useDeskLocale } from '../../i18n/desk-language.js';
 import { Modal } from '../../Modal.js';
 import { useDeskView } from '../../state/desk-state.js';
+import { ConfigProblemList } from './ConfigProblemList.js';
 import { LanguagePicker } from './LanguagePicker.js';
 
 export function SettingsDialog({ onClose }: { onClose(): void }) {
@@ -60,11 +61,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
       {problems.length > 0 && (
         <>
           <h3>{t('settings.problemsTitle')}</h3>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
+          <ConfigProblemList problems={problems} />
         </>
       )}
       <button ref={closeRef} type="button" onClick={onClose}>

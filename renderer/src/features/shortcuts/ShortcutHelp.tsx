@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Modal } from '../../Modal.js';
-import { SHORTCUTS } from './use-shortcuts.js';
+import { chordLabel, SHORTCUTS } from './shortcut-table.js';
 
 export function ShortcutHelp({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
@@ -10,10 +10,10 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
   return (
     <Modal title={t('shortcuts.title')} onClose={onClose}>
       <dl className="shortcuts">
-        {SHORTCUTS.map(({ keys, action }) => (
+        {SHORTCUTS.map(({ keys, action, label }) => (
           <div key={action}>
-            <dt>{keys.map((k) => <kbd key={k}>{k}</kbd>)}</dt>
-            <dd>{t(`shortcuts.${action}`)}</dd>
+            <dt>{keys.map((chord) => <kbd key={chordLabel(chord)}>{chordLabel(chord)}</kbd>)}</dt>
+            <dd>{t(label)}</dd>
           </div>
         ))}
       </dl>

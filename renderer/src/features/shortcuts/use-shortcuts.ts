@@ -1,28 +1,20 @@
 /**
- * The desk's global keys, in one place so the help overlay and the handlers cannot
- * disagree. Keys that are also typing ("/", "?") only act outside text fields;
- * Escape first leaves a field, and closes the card only when pressed outside one.
+ * The desk's keys, handled from the one table in shortcut-table.ts. Characters that are
+ * also typing ("/", "?") only act outside text fields; Escape first leaves a field, and
+ * closes the card only when pressed outside one.
  */
 import { useEffect, useRef } from 'react';
+import { matchChord, SHORTCUTS, type ShortcutAction } from './shortcut-table.js';
 
-export interface ShortcutActions {
-  focusSearch(): void;
-  dismiss(): void;
-  switchToCall(n: number): void;
-  toggleHelp(): void;
+/** What each action does; `n` is the digit pressed, for the actions bound to 1 … 9. */
+export type ShortcutActions = Record<ShortcutAction, (n: number) => void>;
+
+export function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-/** What the help overlay lists; saving the note is bound on the note form itself. */
-export const SHORTCUTS = [
-  { keys: ['/', 'Ctrl+K'], action: 'search' },
-  { keys: ['Ctrl+Enter'], action: 'save' },
-  { keys: ['Esc'], action: 'dismiss' },
-  { keys: ['Alt+1 … Alt+9'], action: 'switch' },
-  { keys: ['?'], action: 'help' },
-] as const;
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+function scopeOf(target: EventTarget | null): string | undefined {
+  return target instanceof HTMLElement ? target.dataset.shortcutScope : undefined;
 }
 
 export function useShortcuts(actions: ShortcutActions): void {
@@ -34,19 +26,18 @@ export function useShortcuts(actions: ShortcutActions): void {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const typing = isTyping(event.target);
-      const act = (run: () => void) => {
-        event.preventDefault();
-        run();
-      };
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') return act(latest.current.focusSearch);
-      if (event.altKey && /^Digit[1-9]$/.test(event.code)) return act(() => latest.current.switchToCall(Number(event.code.slice(5))));
-      if (event.key === 'Escape') {
-        if (typing) return (event.target as HTMLElement).blur();
-        return act(latest.current.dismiss);
+      if (event.key === 'Escape' && typing) return (event.target as HTMLElement).blur();
+      const scope = scopeOf(event.target);
+      for (const shortcut of SHORTCUTS) {
+        if (shortcut.scope !== undefined && shortcut.scope !== scope) continue;
+        for (const chord of shortcut.keys) {
+          const n = matchChord(chord, event, typing);
+          if (n === null) continue;
+          event.preventDefault();
+          latest.current[shortcut.action](n);
+          return;
+        }
       }
-      if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key === '/') return act(latest.current.focusSearch);
-      if (event.key === '?') return act(latest.current.toggleHelp);
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
