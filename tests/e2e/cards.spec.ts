@@ -1,22 +1,11 @@
-import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
+import { deskForEachTest } from '../support/desk-for-each-test.js';
+import type { DeskProcess } from '../support/desk-process.js';
 import { seededDataDir } from '../support/seeded-data-dir.js';
 
-let dataDir: string;
 let desk: DeskProcess;
 
-test.beforeEach(async ({ page }) => {
-  dataDir = seededDataDir('desk-cards-');
-  desk = await startDeskProcess(dataDir);
-  await page.goto(desk.url);
-  await expect(page.getByRole('status', { name: /connection/i })).toHaveAttribute('data-connection', 'connected');
-});
-
-test.afterEach(async () => {
-  await desk.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+deskForEachTest(() => seededDataDir('desk-cards-'), (started) => (desk = started));
 
 test('a number shared by two customers asks who is calling, then shows the one chosen', async ({ page }) => {
   await desk.postCallEvent({ callId: 'shared-1', state: 'ringing', remote: 'sip:+35921234567@pbx;user=phone' });

@@ -1,22 +1,11 @@
-import { rmSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
+import { deskForEachTest } from '../support/desk-for-each-test.js';
+import type { DeskProcess } from '../support/desk-process.js';
 import { seededDataDir } from '../support/seeded-data-dir.js';
 
-let dataDir: string;
 let desk: DeskProcess;
 
-test.beforeEach(async ({ page }) => {
-  dataDir = seededDataDir('desk-create-');
-  desk = await startDeskProcess(dataDir);
-  await page.goto(desk.url);
-  await expect(page.getByRole('status', { name: /connection/i })).toHaveAttribute('data-connection', 'connected');
-});
-
-test.afterEach(async () => {
-  await desk.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+deskForEachTest(() => seededDataDir('desk-create-'), (started) => (desk = started));
 
 async function unknownCaller(page: Page, callId: string) {
   await desk.postCallEvent({ callId, state: 'ringing', remote: '0877 000 111', remoteName: 'Stoyan Kolev' });

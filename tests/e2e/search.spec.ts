@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { deskCustomers, testCustomer } from '../fixtures/desk-customers.js';
-import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
-
-let dataDir: string;
-let desk: DeskProcess;
+import { deskForEachTest } from '../support/desk-for-each-test.js';
 
 /** The fixture customers and 30 namesakes, more than one page of results. */
 function dataDirWithNamesakes(): string {
@@ -22,17 +19,7 @@ function dataDirWithNamesakes(): string {
   return dir;
 }
 
-test.beforeEach(async ({ page }) => {
-  dataDir = dataDirWithNamesakes();
-  desk = await startDeskProcess(dataDir);
-  await page.goto(desk.url);
-  await expect(page.getByRole('status', { name: /connection/i })).toHaveAttribute('data-connection', 'connected');
-});
-
-test.afterEach(async () => {
-  await desk.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+deskForEachTest(dataDirWithNamesakes);
 
 test('the search box finds a customer by a fragment of their number and by a Latin spelling of their name', async ({ page }) => {
   const search = page.getByRole('searchbox', { name: 'Search customers' });

@@ -1,23 +1,12 @@
-import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { SHORTCUTS } from '../../renderer/src/features/shortcuts/shortcut-table.js';
-import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
+import { deskForEachTest } from '../support/desk-for-each-test.js';
+import type { DeskProcess } from '../support/desk-process.js';
 import { seededDataDir } from '../support/seeded-data-dir.js';
 
-let dataDir: string;
 let desk: DeskProcess;
 
-test.beforeEach(async ({ page }) => {
-  dataDir = seededDataDir('desk-keys-');
-  desk = await startDeskProcess(dataDir);
-  await page.goto(desk.url);
-  await expect(page.getByRole('status', { name: /connection/i })).toHaveAttribute('data-connection', 'connected');
-});
-
-test.afterEach(async () => {
-  await desk.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+deskForEachTest(() => seededDataDir('desk-keys-'), (started) => (desk = started));
 
 test('one key each reaches the note, the disposition (a digit picks the outcome) and the follow-up; Ctrl+Enter saves from anywhere', async ({ page }) => {
   await desk.postCallEvent({ callId: 'keys-note-1', state: 'ringing', remote: '0888123456' });
