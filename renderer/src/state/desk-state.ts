@@ -1,14 +1,20 @@
 /**
- * What the UI knows of its desk, in one zustand store fed by desk events. A pop for a
+ * What the UI knows of its desk, in one zustand store fed by desk events and composed of
+ * each feature's slice, whose actions own that feature's requests to the desk. A pop for a
  * callId already on screen replaces that card in place: one call, one card.
  */
-import { create } from 'zustand';
+import { create, type StateCreator } from 'zustand';
 import type { CallLogEntry, PopCard } from '../../../shared/call.js';
-import type { DeskAgentState, DeskLanguage, DeskState } from '../../../shared/desk-api.js';
+import type { DeskClient, DeskLanguage, DeskState } from '../../../shared/desk-api.js';
 import type { CustomerCard } from '../../../shared/domain.js';
 import { type Draft, type DraftSubject, draftKey, isBlankDraft } from '../../../shared/draft.js';
 import type { SyncStatus } from '../../../shared/sync.js';
 import type { ConnectionState } from '../api/transport.js';
+import { type AgentStateSlice, createAgentStateSlice } from '../features/agent-state/agent-state-slice.js';
+import { createCustomerSlice, type CustomerSlice } from '../features/customer/customer-slice.js';
+import { createPopSlice, type PopSlice } from '../features/pop/pop-slice.js';
+import { createProblemsSlice, type ProblemsSlice } from '../features/problems/problems-slice.js';
+import { createSimulatorSlice, type SimulatorSlice } from '../features/simulator/simulator-slice.js';
 
 const CALL_LOG_KEPT = 200;
 
@@ -22,11 +28,12 @@ export type Focus =
   | { kind: 'draft'; key: string }
   | { kind: 'none' };
 
-interface DeskView {
+interface DeskCore {
+  /** The desk this window talks to; the slices' actions reach it through `attempt`. */
+  desk: DeskClient | null;
   connection: ConnectionState;
   settings: DeskSettings | null;
   sync: SyncStatus | null;
-  agentState: DeskAgentState | null;
   language: DeskLanguage | null;
   cards: PopCard[];
   /** For a call with several candidates: the one the operator picked. */
@@ -41,6 +48,7 @@ interface DeskView {
   /** A call that rang while the operator was writing, announced until they switch to it. */
   incoming: string | null;
   focus: Focus;
+  connectDesk(desk: DeskClient): void;
   setConnection(state: ConnectionState): void;
   /** `unsent`: this window's drafts the desk has not confirmed; they outrank its older copies. */
   attach(state: DeskState, unsent?: Draft[]): void;
@@ -48,7 +56,6 @@ interface DeskView {
   dismissed(callId: string): void;
   logged(entry: CallLogEntry): void;
   synced(status: SyncStatus): void;
-  agentStateChanged(agentState: DeskAgentState): void;
   languageChanged(language: DeskLanguage): void;
   choose(callId: string, customerId: string | null): void;
   focusOn(focus: Focus): void;
@@ -64,11 +71,13 @@ interface DeskView {
   setWriting(writing: boolean): void;
 }
 
-export const useDeskView = create<DeskView>()((set) => ({
+export type DeskView = DeskCore & ProblemsSlice & AgentStateSlice & SimulatorSlice & CustomerSlice & PopSlice;
+
+const createDeskCore: StateCreator<DeskView, [], [], DeskCore> = (set) => ({
+  desk: null,
   connection: 'connecting',
   settings: null,
   sync: null,
-  agentState: null,
   language: null,
   cards: [],
   chosen: {},
@@ -78,6 +87,7 @@ export const useDeskView = create<DeskView>()((set) => ({
   writing: false,
   incoming: null,
   focus: { kind: 'none' },
+  connectDesk: (desk) => set({ desk }),
   setConnection: (connection) => set({ connection }),
   attach: ({ cards, drafts: kept, callLog, sync, agentState, language, ...settings }, unsent = []) =>
     set((view) => {
@@ -138,7 +148,6 @@ export const useDeskView = create<DeskView>()((set) => ({
   logged: (entry) =>
     set((view) => ({ callLog: [entry, ...view.callLog.filter((e) => e.callId !== entry.callId)].slice(0, CALL_LOG_KEPT) })),
   synced: (sync) => set({ sync }),
-  agentStateChanged: (agentState) => set({ agentState }),
   languageChanged: (language) => set({ language }),
   choose: (callId, customerId) =>
     set((view) => {
@@ -148,6 +157,15 @@ export const useDeskView = create<DeskView>()((set) => ({
     }),
   // The field that held the keyboard went with the card it was on.
   focusOn: (focus) => set((view) => ({ focus, writing: false, incoming: focus.kind === 'call' && focus.callId === view.incoming ? null : view.incoming })),
+});
+
+export const useDeskView = create<DeskView>()((...slice) => ({
+  ...createDeskCore(...slice),
+  ...createProblemsSlice(...slice),
+  ...createAgentStateSlice(...slice),
+  ...createSimulatorSlice(...slice),
+  ...createCustomerSlice(...slice),
+  ...createPopSlice(...slice),
 }));
 
 function cardFocus(card: PopCard | undefined): Focus {
@@ -178,7 +196,7 @@ export function focusedKey(focus: Focus): string | null {
   return focus.kind === 'draft' ? focus.key : null;
 }
 
-function focusedDraft(view: Pick<DeskView, 'focus' | 'drafts'>): Draft | undefined {
+function focusedDraft(view: Pick<DeskCore, 'focus' | 'drafts'>): Draft | undefined {
   const key = focusedKey(view.focus);
   return key === null ? undefined : view.drafts[key];
 }
