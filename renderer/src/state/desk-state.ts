@@ -5,15 +5,19 @@
  */
 import { create, type StateCreator } from 'zustand';
 import type { CallLogEntry, PopCard } from '../../../shared/call.js';
-import type { DeskClient, DeskLanguage, DeskState } from '../../../shared/desk-api.js';
+import type { DeskClient, DeskState } from '../../../shared/desk-api.js';
 import type { CustomerCard } from '../../../shared/domain.js';
 import { type Draft, type DraftSubject, draftKey, isBlankDraft } from '../../../shared/draft.js';
 import type { SyncStatus } from '../../../shared/sync.js';
 import type { ConnectionState } from '../api/transport.js';
 import { type AgentStateSlice, createAgentStateSlice } from '../features/agent-state/agent-state-slice.js';
+import { type AnnotationSlice, createAnnotationSlice } from '../features/annotation/annotation-slice.js';
+import { type ConnectionSlice, createConnectionSlice } from '../features/connection/connection-slice.js';
 import { createCustomerSlice, type CustomerSlice } from '../features/customer/customer-slice.js';
+import { createDiagnosticsSlice, type DiagnosticsSlice } from '../features/diagnostics/diagnostics-slice.js';
 import { createPopSlice, type PopSlice } from '../features/pop/pop-slice.js';
 import { createProblemsSlice, type ProblemsSlice } from '../features/problems/problems-slice.js';
+import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice.js';
 import { createSimulatorSlice, type SimulatorSlice } from '../features/simulator/simulator-slice.js';
 
 const CALL_LOG_KEPT = 200;
@@ -34,7 +38,6 @@ interface DeskCore {
   connection: ConnectionState;
   settings: DeskSettings | null;
   sync: SyncStatus | null;
-  language: DeskLanguage | null;
   cards: PopCard[];
   /** For a call with several candidates: the one the operator picked. */
   chosen: Record<string, string>;
@@ -56,7 +59,6 @@ interface DeskCore {
   dismissed(callId: string): void;
   logged(entry: CallLogEntry): void;
   synced(status: SyncStatus): void;
-  languageChanged(language: DeskLanguage): void;
   choose(callId: string, customerId: string | null): void;
   focusOn(focus: Focus): void;
   /** The operator closed a card that holds a draft: it leaves the screen and keeps its tab. */
@@ -71,14 +73,22 @@ interface DeskCore {
   setWriting(writing: boolean): void;
 }
 
-export type DeskView = DeskCore & ProblemsSlice & AgentStateSlice & SimulatorSlice & CustomerSlice & PopSlice;
+export type DeskView = DeskCore &
+  ProblemsSlice &
+  AgentStateSlice &
+  SimulatorSlice &
+  CustomerSlice &
+  PopSlice &
+  ConnectionSlice &
+  SettingsSlice &
+  DiagnosticsSlice &
+  AnnotationSlice;
 
 const createDeskCore: StateCreator<DeskView, [], [], DeskCore> = (set) => ({
   desk: null,
   connection: 'connecting',
   settings: null,
   sync: null,
-  language: null,
   cards: [],
   chosen: {},
   callLog: [],
@@ -148,7 +158,6 @@ const createDeskCore: StateCreator<DeskView, [], [], DeskCore> = (set) => ({
   logged: (entry) =>
     set((view) => ({ callLog: [entry, ...view.callLog.filter((e) => e.callId !== entry.callId)].slice(0, CALL_LOG_KEPT) })),
   synced: (sync) => set({ sync }),
-  languageChanged: (language) => set({ language }),
   choose: (callId, customerId) =>
     set((view) => {
       if (customerId !== null) return { chosen: { ...view.chosen, [callId]: customerId } };
@@ -166,6 +175,10 @@ export const useDeskView = create<DeskView>()((...slice) => ({
   ...createSimulatorSlice(...slice),
   ...createCustomerSlice(...slice),
   ...createPopSlice(...slice),
+  ...createConnectionSlice(...slice),
+  ...createSettingsSlice(...slice),
+  ...createDiagnosticsSlice(...slice),
+  ...createAnnotationSlice(...slice),
 }));
 
 function cardFocus(card: PopCard | undefined): Focus {

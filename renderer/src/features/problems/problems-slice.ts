@@ -4,7 +4,7 @@
  * per action: trying the same thing again replaces its notice instead of stacking them.
  */
 import type { StateCreator } from 'zustand';
-import type { DeskClient, RequestInput } from '../../../../shared/desk-api.js';
+import type { DeskClient, DeskRequestName, RequestInput } from '../../../../shared/desk-api.js';
 import { TEXT_BOUNDS, withoutControlCharacters } from '../../../../shared/text-rules.js';
 import { deskError } from '../../../../shared/desk-wire.js';
 import { DeskCallError } from '../../api/desk-client.js';
@@ -30,11 +30,13 @@ export interface ProblemsSlice {
   problems: Problem[];
   /** Runs one of the operator's actions against the desk: its answer, or undefined once its failure is a problem. */
   attempt<T>(action: ProblemAction, run: (desk: DeskClient) => Promise<T>): Promise<T | undefined>;
+  /** For an action whose form says its failure beside itself: the desk's log hears of it, and the error goes back to the form. */
+  attemptHere<T>(action: DeskRequestName, run: (desk: DeskClient) => Promise<T>): Promise<T>;
   dismissProblem(id: number): void;
 }
 
 /** The failure as the desk's log keeps it: bounded, on one line, in English. */
-export function problemReport(action: ProblemAction, error: unknown): RequestInput<'reportProblem'> {
+export function problemReport(action: string, error: unknown): RequestInput<'reportProblem'> {
   const bounded = (text: string, max: number) => withoutControlCharacters(text, 'single-line').slice(0, max);
   const message = error instanceof Error ? error.message : String(error);
   return {
@@ -47,21 +49,29 @@ export function problemReport(action: ProblemAction, error: unknown): RequestInp
 
 export const createProblemsSlice: StateCreator<DeskView, [], [], ProblemsSlice> = (set, get) => {
   let nextId = 1;
+  async function reported<T>(action: string, run: (desk: DeskClient) => Promise<T>): Promise<T> {
+    const desk = get().desk;
+    try {
+      if (!desk) throw new DeskCallError(deskError('internal', 'notConnected'));
+      return await run(desk);
+    } catch (error) {
+      // A report that fails is not reported again: a desk that is down would make that a loop. The operator reads it either way.
+      desk?.reportProblem(problemReport(action, error)).catch(() => undefined);
+      throw error;
+    }
+  }
   return {
     problems: [],
     async attempt(action, run) {
-      const desk = get().desk;
       try {
-        if (!desk) throw new DeskCallError(deskError('internal', 'notConnected'));
-        return await run(desk);
+        return await reported(action, run);
       } catch (error) {
         const problem = { id: nextId++, action, error };
         set((view) => ({ problems: [...view.problems.filter((p) => p.action !== action), problem] }));
-        // A report that fails is not reported again: a desk that is down would make that a loop. The notice is on screen either way.
-        desk?.reportProblem(problemReport(action, error)).catch(() => undefined);
         return undefined;
       }
     },
+    attemptHere: reported,
     dismissProblem: (id) => set((view) => ({ problems: view.problems.filter((p) => p.id !== id) })),
   };
 };
