@@ -12,7 +12,8 @@ import { CustomerDetails } from '../customer/CustomerDetails.js';
 import { CustomerSearch } from '../customer/CustomerSearch.js';
 import { NewCustomerForm } from '../customer/NewCustomerForm.js';
 import { formatNumber } from '../../format.js';
-import { shownCandidate, useDeskView } from '../../state/desk-state.js';
+import { useDeskView } from '../../state/desk-state.js';
+import { shownCandidate } from './focus.js';
 import { CandidateChooser } from './CandidateChooser.js';
 import { callerName, callerNumber, regionLabel } from './card-title.js';
 
