@@ -35,6 +35,18 @@ describe('the problems slice', () => {
     await until(() => reported().length === 3, 'three reports');
   });
 
+  it('takes a notice away once the same action works', async () => {
+    rig = await attachedRendererDesk();
+    const desk = view().desk;
+    useDeskView.setState({ desk: null });
+    await view().openCustomer('1001');
+    expect(view().problems.map((p) => p.action)).toEqual(['openCustomer']);
+    useDeskView.setState({ desk });
+    await view().openCustomer('1001');
+    expect(view().problems).toEqual([]);
+    expect(view().focus).toMatchObject({ kind: 'customer' });
+  });
+
   it('says a request made before any desk is attached as "not connected"', async () => {
     rig = await attachedRendererDesk();
     useDeskView.setState({ desk: null });

@@ -1,7 +1,7 @@
 /**
  * Every failed action of the operator's ends here: a notice on screen that says what failed
- * and what to do (until they put it away), and a line in the desk's log for IT. One notice
- * per action: trying the same thing again replaces its notice instead of stacking them.
+ * and what to do (until they put it away, or the same action works), and a line in the
+ * desk's log for IT. One notice per action: trying again replaces its notice instead of stacking them.
  */
 import type { StateCreator } from 'zustand';
 import type { DeskClient, DeskRequestName, RequestInput } from '../../../../shared/desk-api.js';
@@ -64,7 +64,10 @@ export const createProblemsSlice: StateCreator<DeskView, [], [], ProblemsSlice> 
     problems: [],
     async attempt(action, run) {
       try {
-        return await reported(action, run);
+        const done = await reported(action, run);
+        // The same action that failed before has now worked (the desk was back, say): its notice says nothing true any more.
+        if (get().problems.some((p) => p.action === action)) set((view) => ({ problems: view.problems.filter((p) => p.action !== action) }));
+        return done;
       } catch (error) {
         const problem = { id: nextId++, action, error };
         set((view) => ({ problems: [...view.problems.filter((p) => p.action !== action), problem] }));
