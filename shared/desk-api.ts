@@ -119,6 +119,16 @@ export const deskRequests = {
   exportDiagnostics: { input: z.strictObject({}), output: z.strictObject({ file: z.string() }) },
   /** The agent picks their language: every attached UI switches at once, and the desk keeps it in the user's settings. */
   setLocale: { input: z.strictObject({ locale: LocaleSchema }), output: DeskLanguageSchema },
+  /** Something the agent asked for failed on their screen: the desk writes it to its log for IT. */
+  reportProblem: {
+    input: z.strictObject({
+      action: singleLineText('problemCode').min(1),
+      code: singleLineText('problemCode'),
+      key: singleLineText('problemCode').nullable(),
+      message: singleLineText('problemMessage'),
+    }),
+    output: z.strictObject({}),
+  },
 } as const;
 
 export const deskEvents = {

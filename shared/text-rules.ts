@@ -42,6 +42,10 @@ export const TEXT_BOUNDS = {
   searchQuery: 200,
   /** A follow-up day as the operator is still typing it, kept in a draft before it is a date. */
   typedDay: 32,
+  /** A request's name or an error's code or sentence key, as a screen reports a failure to its desk. */
+  problemCode: 64,
+  /** The English words of a failure a screen reports to its desk's log. */
+  problemMessage: 1_000,
 } as const;
 export type TextField = keyof typeof TEXT_BOUNDS;
 

@@ -8,7 +8,6 @@ import { AgentStateMenu } from './features/agent-state/AgentStateMenu.js';
 import { CustomerSearch } from './features/customer/CustomerSearch.js';
 import { ExportDiagnostics } from './features/diagnostics/ExportDiagnostics.js';
 import { CustomerView } from './features/customer/CustomerView.js';
-import { useCustomerLoader } from './features/customer/use-customer-loader.js';
 import { CallTabs } from './features/pop/CallTabs.js';
 import { PopCardView } from './features/pop/PopCardView.js';
 import { ConfigProblemList } from './features/settings/ConfigProblemList.js';
@@ -19,9 +18,9 @@ import { type NoteFormKeys, NoteFormKeysContext } from './features/shortcuts/not
 import { ariaKeyShortcuts } from './features/shortcuts/shortcut-table.js';
 import { SimulatorMenu } from './features/simulator/SimulatorMenu.js';
 import { StoreSetAsideNotice } from './features/store/StoreSetAsideNotice.js';
-import { useCloseCard } from './features/pop/use-close-card.js';
 import { isOnScreen, tabFocus, useCallTabs } from './features/pop/call-tabs.js';
 import { DraftView } from './features/annotation/DraftView.js';
+import { ProblemList } from './features/problems/ProblemList.js';
 import { useDeskView } from './state/desk-state.js';
 
 export function App() {
@@ -33,8 +32,8 @@ export function App() {
   const setWriting = useDeskView((v) => v.setWriting);
   const drafts = useDeskView((v) => v.drafts);
   const tabs = useCallTabs();
-  const closeCard = useCloseCard();
-  const loadCustomer = useCustomerLoader();
+  const closeCard = useDeskView((v) => v.closeCard);
+  const openCustomer = useDeskView((v) => v.openCustomer);
   const searchRef = useRef<HTMLInputElement>(null);
   const noteForm = useRef<NoteFormKeys | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -57,7 +56,7 @@ export function App() {
     },
     search: () => searchRef.current?.focus(),
     dismiss: () => {
-      if (focusedCard) closeCard(focusedCard.callId);
+      if (focusedCard) void closeCard(focusedCard.callId);
       else if (focus.kind !== 'none') focusOn({ kind: 'none' });
     },
     help: () => setHelpOpen((open) => !open),
@@ -68,7 +67,7 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1 className="brand">{t('app.title')}</h1>
-        <CustomerSearch inputRef={searchRef} onPick={(c) => void loadCustomer(c.id).then((card) => focusOn({ kind: 'customer', card }))} />
+        <CustomerSearch inputRef={searchRef} onPick={(c) => void openCustomer(c.id)} />
         <div className="topbar-end">
           {settings && <span className="agent-name">{t('app.agent', { name: settings.agent.name })}</span>}
           <AgentStateMenu />
@@ -84,6 +83,7 @@ export function App() {
         </div>
       </header>
       <div className="notices">
+        <ProblemList />
         {settings && settings.configuration.problems.length > 0 && (
           <div className="notice" role="alert">
             <strong>{t('app.configProblems')}</strong>

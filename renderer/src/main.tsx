@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectToDesk } from './api/connect.js';
-import { DeskClientContext } from './api/desk-context.js';
 import { createDeskClient } from './api/desk-client.js';
 import { App } from './App.js';
 import { BoardApp } from './features/board/BoardApp.js';
@@ -17,11 +16,7 @@ function render() {
   const client = createDeskClient(transport);
   followDeskLanguage();
   attachDesk(client, transport);
-  return (
-    <DeskClientContext.Provider value={client}>
-      <App />
-    </DeskClientContext.Provider>
-  );
+  return <App />;
 }
 
 void initI18n(browserLocale()).then(() => createRoot(document.getElementById('root')!).render(<StrictMode>{render()}</StrictMode>));

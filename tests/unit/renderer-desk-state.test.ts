@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { shownCandidate, useDeskView } from '../../renderer/src/state/desk-state.js';
+import { shownCandidate } from '../../renderer/src/features/pop/focus.js';
+import { useDeskView } from '../../renderer/src/state/desk-state.js';
 import type { CallLogEntry, PopCard } from '../../shared/call.js';
 import type { Draft } from '../../shared/draft.js';
 import { callTabs } from '../../renderer/src/features/pop/call-tabs.js';

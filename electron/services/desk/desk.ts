@@ -273,6 +273,10 @@ export function createDesk({
       emit({ name: 'language', payload: language });
       return language;
     },
+    async reportProblem({ action, code, key, message }) {
+      log.warn({ action, code, key, reason: message }, `the agent’s screen could not do what they asked (${action})`);
+      return {};
+    },
   };
 
   return {

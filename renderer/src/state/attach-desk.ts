@@ -9,6 +9,7 @@ import { draftSenderFor } from '../features/annotation/draft-sender.js';
 
 export function attachDesk(client: DeskClient, transport: DeskTransport): () => void {
   const view = useDeskView.getState();
+  view.connectDesk(client);
   const stops = [
     client.on('pop', view.pop),
     client.on('cardDismissed', ({ callId }) => view.dismissed(callId)),
@@ -21,14 +22,12 @@ export function attachDesk(client: DeskClient, transport: DeskTransport): () => 
     transport.onConnection((state) => {
       view.setConnection(state);
       if (state !== 'connected') return;
-      client.getDeskState({}).then(
-        (state) => {
-          const drafts = draftSenderFor(client);
-          view.attach(state, drafts.unsent());
-          drafts.resendUnsent();
-        },
-        (err: unknown) => console.error('could not read the desk state', err),
-      );
+      void view.attempt('readDesk', (desk) => desk.getDeskState({})).then((state) => {
+        if (!state) return;
+        const drafts = draftSenderFor(client);
+        view.attach(state, drafts.unsent());
+        drafts.resendUnsent();
+      });
     }),
   ];
   return () => stops.forEach((stop) => stop());

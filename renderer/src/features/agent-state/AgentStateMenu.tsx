@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { BREAK_REASONS, type RequestInput } from '../../../../shared/desk-api.js';
-import { useDeskClient } from '../../api/desk-context.js';
 import { useDeskView } from '../../state/desk-state.js';
 
 /** A break's option value: this, then its reason. */
@@ -9,15 +8,15 @@ const BREAK = 'break:';
 /** The agent's own state for the supervisor board: available, or a break with its reason. Calls set the rest. */
 export function AgentStateMenu() {
   const { t } = useTranslation();
-  const client = useDeskClient();
   const agentState = useDeskView((v) => v.agentState);
+  const setAgentState = useDeskView((v) => v.setAgentState);
   if (!agentState) return null;
   const value = agentState.state === 'break' ? `${BREAK}${agentState.breakReason ?? ''}` : agentState.state;
   const choose = (choice: string) => {
     const input: RequestInput<'setAgentState'> = choice.startsWith(BREAK)
       ? { state: 'break', breakReason: choice.slice(BREAK.length) as (typeof BREAK_REASONS)[number] }
       : { state: 'available' };
-    void client.setAgentState(input).then(useDeskView.getState().agentStateChanged, (err: unknown) => console.error('could not change the agent state', err));
+    void setAgentState(input);
   };
   const locked = agentState.state === 'ringing' || agentState.state === 'on_call' || agentState.state === 'wrap_up';
   return (

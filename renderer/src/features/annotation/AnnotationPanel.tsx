@@ -8,11 +8,9 @@ import { useTranslation } from 'react-i18next';
 import type { E164 } from '../../../../shared/domain.js';
 import { type Draft, draftKey, isBlankDraft } from '../../../../shared/draft.js';
 import { labelIn } from '../../../../shared/i18n/localised-label.js';
-import { useDeskClient } from '../../api/desk-context.js';
 import { useDeskLocale } from '../../i18n/desk-language.js';
 import { describeError } from '../../i18n/describe-error.js';
 import { useDeskView } from '../../state/desk-state.js';
-import { draftSenderFor } from './draft-sender.js';
 import { DiscardDraft } from './DiscardDraft.js';
 import { WrapUp } from '../agent-state/WrapUp.js';
 import { isIsoDay } from '../../day-format.js';
@@ -34,13 +32,14 @@ type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind
 
 export function AnnotationPanel({ callId, customerId, phone, customerName, onSaved }: Props) {
   const { t } = useTranslation();
-  const client = useDeskClient();
+  const saveAnnotation = useDeskView((v) => v.saveAnnotation);
+  const discardDraft = useDeskView((v) => v.discardDraft);
   const dispositions = useDeskView((v) => v.settings?.dispositions ?? []);
   const locale = useDeskLocale();
   const dayPattern = useDayPattern();
   const subject = { callId, customerId };
   const key = draftKey(subject);
-  const sender = draftSenderFor(client);
+  const sender = useDeskView((v) => v.draftSender)();
   const blank = (): Draft => ({ mutationId: crypto.randomUUID(), callId, customerId, phone, customerName, note: '', disposition: '', followUpOn: '', updatedAt: new Date().toISOString() });
   const [current, setCurrent] = useState<Draft>(() => useDeskView.getState().drafts[key] ?? blank());
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -64,7 +63,7 @@ export function AnnotationPanel({ callId, customerId, phone, customerName, onSav
     sender.forget(key);
     useDeskView.getState().draftRemoved(subject);
     setCurrent(blank());
-    client.discardDraft(subject).catch((err: unknown) => setStatus({ kind: 'error', message: describeError(err, t) }));
+    discardDraft(subject).catch((err: unknown) => setStatus({ kind: 'error', message: describeError(err, t) }));
   }
 
   async function save(event?: FormEvent) {
@@ -75,7 +74,7 @@ export function AnnotationPanel({ callId, customerId, phone, customerName, onSav
     // A change still waiting to be sent would bring the draft back after the save removed it.
     sender.forget(key);
     try {
-      await client.saveAnnotation({
+      await saveAnnotation({
         mutationId: current.mutationId,
         callId,
         customerId,

@@ -10,7 +10,6 @@ import type { Draft } from '../../../../shared/draft.js';
 import { useDeskFormats } from '../../i18n/desk-language.js';
 import { useDeskView } from '../../state/desk-state.js';
 import { CustomerDetails } from '../customer/CustomerDetails.js';
-import { useCustomerLoader } from '../customer/use-customer-loader.js';
 import { draftCaller } from '../pop/CallTabs.js';
 import { AnnotationPanel } from './AnnotationPanel.js';
 
@@ -19,14 +18,15 @@ export function DraftView({ draft }: { draft: Draft }) {
   const focusOn = useDeskView((v) => v.focusOn);
   const region = useDeskView((v) => v.settings!.region);
   const format = useDeskFormats();
-  const load = useCustomerLoader();
+  const load = useDeskView((v) => v.loadCustomer);
+  const openCustomer = useDeskView((v) => v.openCustomer);
   const [customer, setCustomer] = useState<CustomerCard | null>(null);
   const { customerId } = draft;
   useEffect(() => {
-    if (customerId !== null) void load(customerId).then(setCustomer);
+    if (customerId !== null) void load(customerId).then((card) => card && setCustomer(card));
   }, [customerId, load]);
   const name = draftCaller(draft, region, t);
-  const reopenCustomer = customer ? () => void load(customer.customer.id).then((card) => focusOn({ kind: 'customer', card })) : undefined;
+  const reopenCustomer = customer ? () => void openCustomer(customer.customer.id) : undefined;
   return (
     <section className="card" aria-label={t('draft.region', { name })}>
       <header className="card-head">
@@ -39,7 +39,7 @@ export function DraftView({ draft }: { draft: Draft }) {
         </button>
       </header>
       <div className="card-body">
-        <div className="card-main">{customer && <CustomerDetails card={customer} matchedPhone={null} onEdited={() => void load(customer.customer.id).then(setCustomer)} />}</div>
+        <div className="card-main">{customer && <CustomerDetails card={customer} matchedPhone={null} onEdited={() => void load(customer.customer.id).then((card) => card && setCustomer(card))} />}</div>
         <AnnotationPanel callId={draft.callId} customerId={customerId} phone={draft.phone} customerName={draft.customerName} onSaved={reopenCustomer} />
       </div>
     </section>

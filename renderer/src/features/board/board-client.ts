@@ -6,7 +6,7 @@
 import { BOARD_PROTOCOL, BoardUpdateSchema, bearerProtocol } from '../../../../shared/board.js';
 import { parseJson } from '../../../../shared/json.js';
 import { SessionSchema } from '../../../../shared/sync.js';
-import { useBoard } from './board-state.js';
+import { type BoardLink, useBoard } from './board-state.js';
 
 const TOKEN_KEY = 'agent-desk-board-token';
 const RETRY_MS = { first: 500, max: 10_000 };
@@ -39,14 +39,11 @@ export function savedToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
-/** The live connection while there is one: closing it stops its retries too. */
-let live: { close(): void } | null = null;
-
 /** Ends the session on the hub and on this screen: the token is forgotten and the socket closed for good. */
 export async function logOut(): Promise<void> {
   const token = savedToken();
   sessionStorage.removeItem(TOKEN_KEY);
-  live?.close();
+  useBoard.getState().link?.close();
   useBoard.getState().setConnection('login');
   if (token === null) return;
   // A hub that cannot be reached now forgets the session when it expires; this screen has let go of it either way.
@@ -55,19 +52,20 @@ export async function logOut(): Promise<void> {
 
 export function connectBoard(): void {
   const token = savedToken();
-  if (token === null || live) return;
   const board = useBoard.getState();
+  if (token === null || board.link) return;
   let retryMs = RETRY_MS.first;
   let socket: WebSocket | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  const connection = {
+  const current = () => useBoard.getState().link === connection;
+  const connection: BoardLink = {
     close() {
-      if (live === connection) live = null;
+      if (current()) board.setLink(null);
       clearTimeout(retryTimer);
       socket?.close();
     },
   };
-  live = connection;
+  board.setLink(connection);
   const open = () => {
     const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/v1/board/live`, [BOARD_PROTOCOL, bearerProtocol(token)]);
     socket = ws;
@@ -83,9 +81,9 @@ export function connectBoard(): void {
       else console.error('the hub sent a malformed board update', update.error);
     };
     ws.onclose = () => {
-      if (live !== connection) return;
+      if (!current()) return;
       const retry = () => {
-        if (live !== connection) return;
+        if (!current()) return;
         board.setConnection('reconnecting');
         retryTimer = setTimeout(open, retryMs);
         retryMs = Math.min(retryMs * 2, RETRY_MS.max);

@@ -14,8 +14,15 @@ export type BoardProblem =
   | { key: 'operatorForbidden'; values: { name: string } }
   | { key: 'loginFailed'; values: { reason: string } };
 
+/** The live socket and its retries; closing it stops both. */
+export interface BoardLink {
+  close(): void;
+}
+
 interface BoardView {
   connection: BoardConnection;
+  /** The link while there is one, held by the board's store so each board has its own and a logout reaches it. */
+  link: BoardLink | null;
   /** Why the last login or connection failed, shown on the login form. */
   problem: BoardProblem | null;
   queues: Record<string, QueueFigures>;
@@ -25,17 +32,20 @@ interface BoardView {
   /** The zone whose midnight starts the board's day, as the hub said. */
   timeZone: string;
   setConnection(connection: BoardConnection, problem?: BoardProblem | null): void;
+  setLink(link: BoardLink | null): void;
   apply(update: BoardUpdate): void;
 }
 
 export const useBoard = create<BoardView>()((set) => ({
   connection: 'login',
+  link: null,
   problem: null,
   queues: {},
   agents: {},
   queueNames: [],
   timeZone: 'UTC',
   setConnection: (connection, problem = null) => set({ connection, problem }),
+  setLink: (link) => set({ link }),
   apply: (update) =>
     set((view) => {
       switch (update.type) {

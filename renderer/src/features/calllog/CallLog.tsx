@@ -4,7 +4,6 @@ import type { CallLogEntry } from '../../../../shared/call.js';
 import { formatNumber } from '../../format.js';
 import { useDeskFormats } from '../../i18n/desk-language.js';
 import { useDeskView } from '../../state/desk-state.js';
-import { useCustomerLoader } from '../customer/use-customer-loader.js';
 import { callKey, reopenFocus } from '../pop/call-tabs.js';
 
 export function CallLog() {
@@ -14,7 +13,7 @@ export function CallLog() {
   const focusOn = useDeskView((v) => v.focusOn);
   const cards = useDeskView((v) => v.cards);
   const drafts = useDeskView((v) => v.drafts);
-  const load = useCustomerLoader();
+  const openCustomer = useDeskView((v) => v.openCustomer);
   const format = useDeskFormats();
 
   const caller = (e: CallLogEntry) =>
@@ -36,7 +35,7 @@ export function CallLog() {
                 disabled={again === null && customerId === null}
                 onClick={() => {
                   if (again) focusOn(again);
-                  else if (customerId) void load(customerId).then((card) => focusOn({ kind: 'customer', card }));
+                  else if (customerId) void openCustomer(customerId);
                 }}
               >
                 <span className="name">{caller(e)}</span>

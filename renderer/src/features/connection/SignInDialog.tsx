@@ -4,14 +4,13 @@
  */
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDeskClient } from '../../api/desk-context.js';
 import { describeError } from '../../i18n/describe-error.js';
 import { Modal } from '../../Modal.js';
 import { useDeskView } from '../../state/desk-state.js';
 
 export function SignInDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
-  const client = useDeskClient();
+  const signIn = useDeskView((v) => v.signIn);
   const agent = useDeskView((v) => v.settings?.agent);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -22,7 +21,7 @@ export function SignInDialog({ onClose }: { onClose(): void }) {
     setBusy(true);
     setFailure(null);
     try {
-      await client.signIn({ password });
+      await signIn(password);
       onClose();
     } catch (err) {
       setFailure(describeError(err, t));

@@ -9,7 +9,6 @@ import { customerDisplayName } from '../../../../shared/customer-name.js';
 import { SEARCH_LIMIT_MAX } from '../../../../shared/desk-api.js';
 import type { CustomerSearchResult, CustomerSummary } from '../../../../shared/domain.js';
 import { withoutControlCharacters } from '../../../../shared/text-rules.js';
-import { useDeskClient } from '../../api/desk-context.js';
 import { formatNumber } from '../../format.js';
 import { useDeskView } from '../../state/desk-state.js';
 import { ariaKeyShortcuts } from '../shortcuts/shortcut-table.js';
@@ -26,7 +25,7 @@ interface Props {
 
 export function CustomerSearch({ onPick, label, inputRef }: Props) {
   const { t } = useTranslation();
-  const client = useDeskClient();
+  const searchCustomers = useDeskView((v) => v.searchCustomers);
   const region = useDeskView((v) => v.settings?.region ?? 'BG');
   const listId = useId();
   const [query, setQuery] = useState('');
@@ -39,17 +38,18 @@ export function CustomerSearch({ onPick, label, inputRef }: Props) {
     if (trimmed === '') return;
     let current = true;
     const timer = setTimeout(() => {
-      client.searchCustomers({ query: trimmed, limit }).then(
+      void searchCustomers(trimmed, limit).then((result) => {
+        if (!current || !result) return;
+        setResults({ query: trimmed, ...result });
         // A longer page of the same query keeps the result the operator was on.
-        (result) => current && (setResults({ query: trimmed, ...result }), setActive((a) => (limit === PAGE ? 0 : a))),
-        (err: unknown) => console.error('search failed', err),
-      );
+        setActive((a) => (limit === PAGE ? 0 : a));
+      });
     }, DEBOUNCE_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [client, query, limit]);
+  }, [searchCustomers, query, limit]);
 
   const shown = query.trim() === '' ? null : results;
   const more = shown !== null && shown.customers.length < shown.matched && limit < SEARCH_LIMIT_MAX;

@@ -7,15 +7,14 @@ import { useDeskView } from '../../state/desk-state.js';
 import { AnnotationPanel } from '../annotation/AnnotationPanel.js';
 import { reopenFocus } from '../pop/call-tabs.js';
 import { CustomerDetails } from './CustomerDetails.js';
-import { useCustomerLoader } from './use-customer-loader.js';
 
 export function CustomerView({ card }: { card: CustomerCard }) {
   const { t } = useTranslation();
   const focusOn = useDeskView((v) => v.focusOn);
   const cards = useDeskView((v) => v.cards);
   const drafts = useDeskView((v) => v.drafts);
-  const load = useCustomerLoader();
-  const reload = () => void load(card.customer.id).then((fresh) => focusOn({ kind: 'customer', card: fresh }));
+  const openCustomer = useDeskView((v) => v.openCustomer);
+  const reload = () => void openCustomer(card.customer.id);
   const name = customerDisplayName(card.customer);
   const callDrafts = useMemo(() => Object.values(drafts).filter((d) => d.callId !== null && d.customerId === card.customer.id), [drafts, card.customer.id]);
   return (

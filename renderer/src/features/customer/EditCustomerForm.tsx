@@ -5,8 +5,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../shared/domain.js';
-import { useDeskClient } from '../../api/desk-context.js';
 import { describeError } from '../../i18n/describe-error.js';
+import { useDeskView } from '../../state/desk-state.js';
 import { changedFields, fieldValuesOf } from './customer-fields.js';
 import { CustomerFields } from './CustomerFields.js';
 
@@ -18,7 +18,7 @@ interface Props {
 
 export function EditCustomerForm({ customer, onDone }: Props) {
   const { t } = useTranslation();
-  const client = useDeskClient();
+  const updateCustomer = useDeskView((v) => v.updateCustomer);
   const [values, setValues] = useState(() => fieldValuesOf(customer));
   const [mutationId] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +31,7 @@ export function EditCustomerForm({ customer, onDone }: Props) {
     setSaving(true);
     setError(null);
     try {
-      await client.updateCustomer({ mutationId, customerId: customer.id, fields });
+      await updateCustomer({ mutationId, customerId: customer.id, fields });
       onDone(true);
     } catch (err) {
       setError(describeError(err, t));

@@ -7,7 +7,6 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerCard, E164, Phone, Region } from '../../../../shared/domain.js';
 import { normalisePhone } from '../../../../shared/phone/normalise.js';
-import { useDeskClient } from '../../api/desk-context.js';
 import { describeError } from '../../i18n/describe-error.js';
 import { useDeskView } from '../../state/desk-state.js';
 import { type CustomerFieldValues, toCustomerFields } from './customer-fields.js';
@@ -29,7 +28,7 @@ function phonesFrom(number: string, region: Region): Phone[] | 'invalid' {
 
 export function NewCustomerForm({ phone, defaultNumber, remoteName, onCreated }: Props) {
   const { t } = useTranslation();
-  const client = useDeskClient();
+  const createCustomer = useDeskView((v) => v.createCustomer);
   const region = useDeskView((v) => v.settings?.region ?? 'BG');
   const [nameFirst = '', ...nameRest] = (remoteName ?? '').split(' ');
   const [values, setValues] = useState<CustomerFieldValues>({ firstName: nameFirst, lastName: nameRest.join(' '), company: '', email: '', type: 'person' });
@@ -51,7 +50,7 @@ export function NewCustomerForm({ phone, defaultNumber, remoteName, onCreated }:
     setSaving(true);
     setError(null);
     try {
-      onCreated(await client.createCustomer({ mutationId, ...toCustomerFields(values), phones }));
+      onCreated(await createCustomer({ mutationId, ...toCustomerFields(values), phones }));
     } catch (err) {
       setError({ message: describeError(err, t), phone: false });
     } finally {

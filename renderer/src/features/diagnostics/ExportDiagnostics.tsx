@@ -1,8 +1,8 @@
 /** One click for the archive IT asks for when a desk misbehaves; says where it was written. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDeskClient } from '../../api/desk-context.js';
 import { describeError } from '../../i18n/describe-error.js';
+import { useDeskView } from '../../state/desk-state.js';
 
 /** Long enough to read a path out to IT; after that the top bar gets its room back. A failure stays until the next try. */
 const SAVED_SHOWN_MS = 10_000;
@@ -11,7 +11,7 @@ type Outcome = { kind: 'none' } | { kind: 'working' } | { kind: 'saved'; file: s
 
 export function ExportDiagnostics() {
   const { t } = useTranslation();
-  const client = useDeskClient();
+  const exportDiagnostics = useDeskView((v) => v.exportDiagnostics);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   useEffect(() => {
     if (outcome.kind !== 'saved') return;
@@ -20,8 +20,8 @@ export function ExportDiagnostics() {
   }, [outcome]);
   const exportNow = () => {
     setOutcome({ kind: 'working' });
-    client.exportDiagnostics({}).then(
-      ({ file }) => setOutcome({ kind: 'saved', file }),
+    exportDiagnostics().then(
+      (file) => setOutcome({ kind: 'saved', file }),
       (err: unknown) => setOutcome({ kind: 'failed', message: describeError(err, t) }),
     );
   };

@@ -11,27 +11,26 @@ import { AnnotationPanel } from '../annotation/AnnotationPanel.js';
 import { CustomerDetails } from '../customer/CustomerDetails.js';
 import { CustomerSearch } from '../customer/CustomerSearch.js';
 import { NewCustomerForm } from '../customer/NewCustomerForm.js';
-import { useCustomerLoader } from '../customer/use-customer-loader.js';
 import { formatNumber } from '../../format.js';
-import { shownCandidate, useDeskView } from '../../state/desk-state.js';
+import { useDeskView } from '../../state/desk-state.js';
+import { shownCandidate } from './focus.js';
 import { CandidateChooser } from './CandidateChooser.js';
 import { callerName, callerNumber, regionLabel } from './card-title.js';
-import { useCloseCard } from './use-close-card.js';
 
 export function PopCardView({ card }: { card: PopCard }) {
   const { t } = useTranslation();
   const settings = useDeskView((v) => v.settings)!;
   const chosen = useDeskView((v) => v.chosen);
   const choose = useDeskView((v) => v.choose);
-  const close = useCloseCard();
-  const load = useCustomerLoader();
+  const close = useDeskView((v) => v.closeCard);
+  const load = useDeskView((v) => v.loadCustomer);
   /** A caller the operator identified by search or just created: shown on this card only. */
   const [identified, setIdentified] = useState<CustomerCard | null>(null);
   const candidate = shownCandidate(card, chosen);
   const customer = candidate ?? identified;
   const phone = card.phone.kind === 'e164' ? card.phone.e164 : null;
   /** The desk re-pops a call's own candidates; a customer identified here by search is read again. */
-  const reloadIdentified = identified ? () => void load(identified.customer.id).then(setIdentified) : undefined;
+  const reloadIdentified = identified ? () => void load(identified.customer.id).then((fresh) => fresh && setIdentified(fresh)) : undefined;
 
   return (
     <section className={`card match-${card.match}`} role="region" aria-label={regionLabel(card, chosen, settings.region, t)} data-call-id={card.callId}>
@@ -56,7 +55,7 @@ export function PopCardView({ card }: { card: PopCard }) {
           {card.phone.kind === 'withheld' && !identified && (
             <div className="notice">
               <p>{t('call.withheld')}</p>
-              <CustomerSearch label={t('search.forCaller')} onPick={(s) => void load(s.id).then(setIdentified)} />
+              <CustomerSearch label={t('search.forCaller')} onPick={(s) => void load(s.id).then((found) => found && setIdentified(found))} />
             </div>
           )}
           {card.phone.kind === 'internal' && <p className="notice">{t('call.internal', { extension: card.phone.extension })}</p>}

@@ -7,7 +7,8 @@
 import { useMemo } from 'react';
 import type { PopCard } from '../../../../shared/call.js';
 import { type Draft, draftKey } from '../../../../shared/draft.js';
-import { type Focus, focusedKey, useDeskView } from '../../state/desk-state.js';
+import { useDeskView } from '../../state/desk-state.js';
+import { type Focus, focusedKey } from './focus.js';
 
 export type CallTab = { kind: 'call'; card: PopCard; draft: Draft | undefined } | { kind: 'draft'; draft: Draft };
 

@@ -4,7 +4,7 @@ import type { PopCard } from '../../../../shared/call.js';
 import { customerDisplayName } from '../../../../shared/customer-name.js';
 import type { Region } from '../../../../shared/domain.js';
 import { formatNumber } from '../../format.js';
-import { shownCandidate } from '../../state/desk-state.js';
+import { shownCandidate } from './focus.js';
 
 export function callerNumber(card: PopCard, region: Region): string {
   if (card.phone.kind === 'e164') return formatNumber(card.phone.e164, region);

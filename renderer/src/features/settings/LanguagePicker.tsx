@@ -5,22 +5,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageName, type Locale, LOCALES } from '../../../../shared/i18n/locales.js';
-import { useDeskClient } from '../../api/desk-context.js';
 import { useDeskLocale } from '../../i18n/desk-language.js';
 import { describeError } from '../../i18n/describe-error.js';
 import { useDeskView } from '../../state/desk-state.js';
 
 export function LanguagePicker({ locked }: { locked: boolean }) {
   const { t } = useTranslation();
-  const client = useDeskClient();
+  const setLocale = useDeskView((v) => v.setLocale);
   const locale = useDeskLocale();
   const [outcome, setOutcome] = useState<{ kind: 'idle' } | { kind: 'saved' } | { kind: 'failed'; error: unknown }>({ kind: 'idle' });
   const choose = (next: Locale) =>
-    client.setLocale({ locale: next }).then(
-      (language) => {
-        useDeskView.getState().languageChanged(language);
-        setOutcome({ kind: 'saved' });
-      },
+    setLocale(next).then(
+      () => setOutcome({ kind: 'saved' }),
       (error: unknown) => setOutcome({ kind: 'failed', error }),
     );
   return (

@@ -1,17 +1,17 @@
 /** The developer menu: ring a simulated call of each kind (offered only when the desk runs its simulator). */
 import { useTranslation } from 'react-i18next';
 import { SimulatedScenarioSchema } from '../../../../shared/desk-api.js';
-import { useDeskClient } from '../../api/desk-context.js';
+import { useDeskView } from '../../state/desk-state.js';
 
 export function SimulatorMenu() {
   const { t } = useTranslation();
-  const client = useDeskClient();
+  const simulateCall = useDeskView((v) => v.simulateCall);
   return (
     <section className="panel simulator" aria-labelledby="simulator-title">
       <h2 id="simulator-title">{t('simulator.title')}</h2>
       <div className="simulator-buttons">
         {SimulatedScenarioSchema.options.map((scenario) => (
-          <button key={scenario} type="button" className="secondary" onClick={() => void client.simulateCall({ scenario }).catch((err: unknown) => console.error(err))}>
+          <button key={scenario} type="button" className="secondary" onClick={() => void simulateCall(scenario)}>
             {t(`simulator.${scenario}`)}
           </button>
         ))}
