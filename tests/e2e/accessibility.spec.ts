@@ -8,10 +8,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import type { Session } from '../../shared/sync.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { testCustomer } from '../fixtures/desk-customers.js';
-import { postBoardInputs, scriptedDay } from '../support/board-generator.js';
+import { postScriptedDayAsAdmin } from '../support/board-generator.js';
 import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
 import { type HubOnPostgres, startHubOnPostgres } from '../support/hub-on-postgres.js';
 import { hubThatHangsUp } from '../support/hub-that-hangs-up.js';
@@ -115,12 +114,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       let setup: HubOnPostgres;
       test.beforeAll(async () => {
         setup = await startHubOnPostgres('board-axe-e2e-');
-        const response = await fetch(`${setup.hub.url}/v1/sessions`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username: 'root', password: PASSWORD }),
-        });
-        await postBoardInputs(setup.hub.url, ((await response.json()) as Session).token, scriptedDay(4, 12).inputs);
+        await postScriptedDayAsAdmin(setup.hub.url, 4, 12);
       });
       test.afterAll(async () => {
         await setup?.close();

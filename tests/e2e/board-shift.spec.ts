@@ -6,8 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import type { Session } from '../../shared/sync.js';
-import { agentId, postBoardInputs, scriptedDay } from '../support/board-generator.js';
+import { agentId, postScriptedDayAsAdmin } from '../support/board-generator.js';
 import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
 import { type HubOnPostgres, startHubOnPostgres } from '../support/hub-on-postgres.js';
 import { type HubProcess, startHubProcess } from '../support/hub-process.js';
@@ -23,13 +22,8 @@ let other: HubProcess | undefined;
 
 test.beforeAll(async () => {
   setup = await startHubOnPostgres('board-shift-e2e-', { board: { offlineAfterSeconds: GRACE_SECONDS } });
-  const response = await fetch(`${setup.hub.url}/v1/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'root', password: PASSWORD }),
-  });
   // Queues with charts and a page of agents: what the layout and the charts are checked on.
-  await postBoardInputs(setup.hub.url, ((await response.json()) as Session).token, scriptedDay(4, 40).inputs);
+  await postScriptedDayAsAdmin(setup.hub.url, 4, 40);
 });
 test.afterEach(async () => {
   await desk?.stop();

@@ -7,8 +7,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { Locale } from '../../shared/i18n/locales.js';
-import type { Session } from '../../shared/sync.js';
-import { postBoardInputs, scriptedDay } from '../support/board-generator.js';
+import { postScriptedDayAsAdmin } from '../support/board-generator.js';
 import { clippedTextOn } from '../support/clipped-text.js';
 import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
 import { hubThatHangsUp } from '../support/hub-that-hangs-up.js';
@@ -207,12 +206,7 @@ test.describe('the supervisor board', () => {
   test.beforeAll(async () => {
     buildPseudoRenderer();
     setup = await startHubOnPostgres('board-lang-e2e-');
-    const response = await fetch(`${setup.hub.url}/v1/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'root', password: PASSWORD }),
-    });
-    await postBoardInputs(setup.hub.url, ((await response.json()) as Session).token, scriptedDay(4, 12).inputs);
+    await postScriptedDayAsAdmin(setup.hub.url, 4, 12);
   });
   test.afterAll(async () => {
     await setup?.close();

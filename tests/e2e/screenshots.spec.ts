@@ -7,8 +7,7 @@
 import { rmSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import type { Locale } from '../../shared/i18n/locales.js';
-import type { Session } from '../../shared/sync.js';
-import { postBoardInputs, scriptedDay } from '../support/board-generator.js';
+import { postScriptedDayAsAdmin } from '../support/board-generator.js';
 import { startDeskProcess } from '../support/desk-process.js';
 import { startHubOnPostgres } from '../support/hub-on-postgres.js';
 import { seededDataDir } from '../support/seeded-data-dir.js';
@@ -50,12 +49,7 @@ test.describe('at night', () => {
 test('the board', async ({ page }) => {
   const setup = await startHubOnPostgres('board-shots-');
   try {
-    const response = await fetch(`${setup.hub.url}/v1/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'root', password: PASSWORD }),
-    });
-    await postBoardInputs(setup.hub.url, ((await response.json()) as Session).token, scriptedDay(6, 24).inputs);
+    await postScriptedDayAsAdmin(setup.hub.url, 6, 24);
     await page.goto(`${setup.hub.url}/board/`);
     await page.getByLabel('Username').fill('sam');
     await page.getByLabel('Password').fill(PASSWORD);

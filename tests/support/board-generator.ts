@@ -5,6 +5,8 @@
  * here independently of the hub's code.
  */
 import type { AgentState, BoardInput } from '../../shared/board.js';
+import type { Session } from '../../shared/sync.js';
+import { PASSWORD } from './test-hub.js';
 
 export const SERVICE_LEVEL_SECONDS = 20;
 
@@ -100,4 +102,14 @@ export async function postBoardInputs(hubUrl: string, adminToken: string, inputs
     });
     if (response.status !== 202) throw new Error(`board events refused: ${response.status} ${await response.text()}`);
   }
+}
+
+/** Signs in as the fixture's admin and posts a scripted day: what the board's specs start from. */
+export async function postScriptedDayAsAdmin(hubUrl: string, queues: number, agents: number): Promise<void> {
+  const response = await fetch(`${hubUrl}/v1/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'root', password: PASSWORD }),
+  });
+  await postBoardInputs(hubUrl, ((await response.json()) as Session).token, scriptedDay(queues, agents).inputs);
 }
