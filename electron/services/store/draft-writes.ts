@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { type Draft, draftKey } from '../../../shared/draft.js';
+import { toDraft } from './rows.js';
 
 export interface DraftWrites {
   /** False when nothing was kept: a newer copy is stored, or the note was already saved. */
@@ -39,19 +40,5 @@ export function createDraftWrites(db: Database): DraftWrites & { removeSaved(mut
     removeSaved(mutationId) {
       sql.removeSaved.run(mutationId);
     },
-  };
-}
-
-function toDraft(r: Record<string, unknown>): Draft {
-  return {
-    mutationId: r.mutation_id as string,
-    callId: r.call_id as string | null,
-    customerId: r.customer_id as string | null,
-    customerName: r.customer_name as string | null,
-    phone: r.phone as Draft['phone'],
-    note: r.note as string,
-    disposition: r.disposition as string,
-    followUpOn: r.follow_up_on as string,
-    updatedAt: r.updated_at as string,
   };
 }

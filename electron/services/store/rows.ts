@@ -1,6 +1,7 @@
 /** Rows as SQLite returns them, turned into the domain types of shared/; the only place that knows the column names twice. */
 import type { CallLogEntry } from '../../../shared/call.js';
 import type { Customer, Interaction, Purchase, Ticket } from '../../../shared/domain.js';
+import type { Draft } from '../../../shared/draft.js';
 import type { SearchRow } from './migrations.js';
 
 export type CustomerRow = SearchRow & {
@@ -82,4 +83,16 @@ export const toCallLogEntry = (r: Record<string, unknown>): CallLogEntry => ({
   startedAt: r.started_at as string,
   answeredAt: r.answered_at as string | null,
   endedAt: r.ended_at as string,
+});
+
+export const toDraft = (r: Record<string, unknown>): Draft => ({
+  mutationId: r.mutation_id as string,
+  callId: r.call_id as string | null,
+  customerId: r.customer_id as string | null,
+  customerName: r.customer_name as string | null,
+  phone: r.phone as Draft['phone'],
+  note: r.note as string,
+  disposition: r.disposition as string,
+  followUpOn: r.follow_up_on as string,
+  updatedAt: r.updated_at as string,
 });
