@@ -5,8 +5,8 @@
  * SELECT lists, JSON objects and row mappings from these maps, as Signal Desktop's
  * `MESSAGE_COLUMNS` does for its messages.
  *
- * To add a field to an entity: add it to its schema in domain.ts, here (the `satisfies`
- * below fails until you do), and a migration on each side (desk and hub); nothing else.
+ * To add a field to an entity: add it to its schema in domain.ts, here (`columnMap` fails the
+ * typecheck until you do), and a migration on each side (desk and hub); nothing else.
  */
 import type { Customer, Interaction, Phone, Purchase, Ticket } from './domain.js';
 
@@ -25,72 +25,38 @@ export interface ColumnSpec {
 /** Every field of `T`, optional ones too, named with its column. */
 export type ColumnMap<T> = { readonly [K in keyof T]-?: ColumnSpec };
 
-const text = (column: string): ColumnSpec => ({ column, kind: 'text' });
-const integer = (column: string): ColumnSpec => ({ column, kind: 'integer' });
-const json = (column: string): ColumnSpec => ({ column, kind: 'json' });
-const time = (column: string): ColumnSpec => ({ column, kind: 'time' });
-const date = (column: string): ColumnSpec => ({ column, kind: 'date' });
+/** A column is named by its field in snake_case (`customerNumber` → `customer_number`), on the desk and on the hub alike. */
+const columnName = (field: string): string => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
-export const CUSTOMER_COLUMNS = {
-  id: text('id'),
-  customerNumber: text('customer_number'),
-  firstName: text('first_name'),
-  lastName: text('last_name'),
-  company: text('company'),
-  email: text('email'),
-  type: text('type'),
-  industry: text('industry'),
-  source: text('source'),
-  tags: json('tags'),
-  country: text('country'),
-  createdAt: time('created_at'),
-  updatedAt: time('updated_at'),
-} as const satisfies ColumnMap<Customer>;
+/** The map of `T` from the kind of each of its fields, optional ones too: a missing or unknown field fails the typecheck. */
+export function columnMap<T>(kinds: { readonly [K in keyof T]-?: ColumnKind }): ColumnMap<T> {
+  return Object.fromEntries(Object.entries(kinds).map(([field, kind]) => [field, { column: columnName(field), kind }])) as ColumnMap<T>;
+}
+
+export const CUSTOMER_COLUMNS = columnMap<Customer>({
+  id: 'text', customerNumber: 'text', firstName: 'text', lastName: 'text', company: 'text', email: 'text', type: 'text',
+  industry: 'text', source: 'text', tags: 'json', country: 'text', createdAt: 'time', updatedAt: 'time',
+});
 
 /** A phone's row also names its customer (`customer_id`), which is not a field of Phone. */
-export const PHONE_COLUMNS = {
-  e164: text('e164'),
-  label: text('label'),
-} as const satisfies ColumnMap<Phone>;
+export const PHONE_COLUMNS = columnMap<Phone>({ e164: 'text', label: 'text' });
 
-export const PURCHASE_COLUMNS = {
-  id: text('id'),
-  customerId: text('customer_id'),
-  orderNumber: text('order_number'),
-  product: text('product'),
-  quantity: integer('quantity'),
-  amountMinor: integer('amount_minor'),
-  currency: text('currency'),
-  purchasedAt: time('purchased_at'),
-} as const satisfies ColumnMap<Purchase>;
+export const PURCHASE_COLUMNS = columnMap<Purchase>({
+  id: 'text', customerId: 'text', orderNumber: 'text', product: 'text', quantity: 'integer', amountMinor: 'integer', currency: 'text', purchasedAt: 'time',
+});
 
-export const TICKET_COLUMNS = {
-  id: text('id'),
-  customerId: text('customer_id'),
-  subject: text('subject'),
-  status: text('status'),
-  priority: text('priority'),
-  openedAt: time('opened_at'),
-  slaDueAt: time('sla_due_at'),
-} as const satisfies ColumnMap<Ticket>;
+export const TICKET_COLUMNS = columnMap<Ticket>({
+  id: 'text', customerId: 'text', subject: 'text', status: 'text', priority: 'text', openedAt: 'time', slaDueAt: 'time',
+});
 
 /**
  * `agentName` is a column on the desk only: the hub keeps agents' names in its agents table
  * and names the agent when it sends a note.
  */
-export const INTERACTION_COLUMNS = {
-  id: text('id'),
-  customerId: text('customer_id'),
-  kind: text('kind'),
-  callId: text('call_id'),
-  phone: text('phone'),
-  disposition: text('disposition'),
-  note: text('note'),
-  followUpOn: date('follow_up_on'),
-  agent: text('agent'),
-  agentName: text('agent_name'),
-  at: time('at'),
-} as const satisfies ColumnMap<Interaction>;
+export const INTERACTION_COLUMNS = columnMap<Interaction>({
+  id: 'text', customerId: 'text', kind: 'text', callId: 'text', phone: 'text', disposition: 'text', note: 'text',
+  followUpOn: 'date', agent: 'text', agentName: 'text', at: 'time',
+});
 
 /** The fields of a map, in its declared order (the order every derived column list uses). */
 export const fieldsOf = <T>(columns: ColumnMap<T>): (keyof T & string)[] => Object.keys(columns) as (keyof T & string)[];
