@@ -1,14 +1,15 @@
 /**
- * Each synced entity's stored columns, declared once: the field of its domain type, the
- * column that holds it, and how its value is kept where the column's type is not the
- * field's. The desk's SQL (SQLite) and the hub's (PostgreSQL) derive their INSERTs, upserts,
- * SELECT lists, JSON objects and row mappings from these maps, as Signal Desktop's
- * `MESSAGE_COLUMNS` does for its messages.
+ * Each synced entity's stored columns, derived from its domain schema: the field, the column
+ * that holds it, and how its value is kept where the column's type is not the field's. The
+ * desk's SQL (SQLite) and the hub's (PostgreSQL) derive their INSERTs, upserts, SELECT lists,
+ * JSON objects and row mappings from these maps, as Signal Desktop's `MESSAGE_COLUMNS` does
+ * for its messages.
  *
- * To add a field to an entity: add it to its schema in domain.ts, here (`columnMap` fails the
- * typecheck until you do), and a migration on each side (desk and hub); nothing else.
+ * To add a field to an entity: add it to its schema in domain.ts and a migration on each side
+ * (desk and hub); nothing else.
  */
-import type { Customer, Interaction, Phone, Purchase, Ticket } from './domain.js';
+import { z } from 'zod';
+import { CustomerSchema, InteractionSchema, PhoneSchema, PurchaseSchema, TicketSchema } from './domain.js';
 
 /**
  * How a value is kept: `text` and `integer` as they are; `json` as JSON text on the desk and
@@ -28,35 +29,42 @@ export type ColumnMap<T> = { readonly [K in keyof T]-?: ColumnSpec };
 /** A column is named by its field in snake_case (`customerNumber` → `customer_number`), on the desk and on the hub alike. */
 const columnName = (field: string): string => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
-/** The map of `T` from the kind of each of its fields, optional ones too: a missing or unknown field fails the typecheck. */
-export function columnMap<T>(kinds: { readonly [K in keyof T]-?: ColumnKind }): ColumnMap<T> {
-  return Object.fromEntries(Object.entries(kinds).map(([field, kind]) => [field, { column: columnName(field), kind }])) as ColumnMap<T>;
+/** How a field's schema is kept; a schema of a kind no column holds yet is a mistake to catch at the first start, not a guess. */
+function kindOf(field: string, schema: z.ZodType): ColumnKind {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return kindOf(field, schema.unwrap() as z.ZodType);
+  // A string format (e.g. z.iso.datetime()) is a schema of its own class, so read the type and format it declares.
+  const { format } = schema as { format?: string | null };
+  switch (schema.type) {
+    case 'string':
+      return format === 'datetime' ? 'time' : format === 'date' ? 'date' : 'text';
+    case 'enum':
+      return 'text';
+    case 'number':
+      if (format === 'safeint') return 'integer';
+      break;
+    case 'array':
+    case 'object':
+      return 'json';
+  }
+  throw new Error(`entity-columns: no column kind for the field ${field} (a ${schema.type})`);
 }
 
-export const CUSTOMER_COLUMNS = columnMap<Customer>({
-  id: 'text', customerNumber: 'text', firstName: 'text', lastName: 'text', company: 'text', email: 'text', type: 'text',
-  industry: 'text', source: 'text', tags: 'json', country: 'text', createdAt: 'time', updatedAt: 'time',
-});
+/** An entity's columns, derived from its domain schema: the schema is the one declaration of its fields. */
+export function columnsOf<S extends z.ZodObject>(schema: S): ColumnMap<z.output<S>> {
+  const entries = Object.entries(schema.shape).map(([field, fieldSchema]) => [field, { column: columnName(field), kind: kindOf(field, fieldSchema as z.ZodType) }]);
+  return Object.fromEntries(entries) as ColumnMap<z.output<S>>;
+}
 
+export const CUSTOMER_COLUMNS = columnsOf(CustomerSchema);
 /** A phone's row also names its customer (`customer_id`), which is not a field of Phone. */
-export const PHONE_COLUMNS = columnMap<Phone>({ e164: 'text', label: 'text' });
-
-export const PURCHASE_COLUMNS = columnMap<Purchase>({
-  id: 'text', customerId: 'text', orderNumber: 'text', product: 'text', quantity: 'integer', amountMinor: 'integer', currency: 'text', purchasedAt: 'time',
-});
-
-export const TICKET_COLUMNS = columnMap<Ticket>({
-  id: 'text', customerId: 'text', subject: 'text', status: 'text', priority: 'text', openedAt: 'time', slaDueAt: 'time',
-});
-
+export const PHONE_COLUMNS = columnsOf(PhoneSchema);
+export const PURCHASE_COLUMNS = columnsOf(PurchaseSchema);
+export const TICKET_COLUMNS = columnsOf(TicketSchema);
 /**
  * `agentName` is a column on the desk only: the hub keeps agents' names in its agents table
  * and names the agent when it sends a note.
  */
-export const INTERACTION_COLUMNS = columnMap<Interaction>({
-  id: 'text', customerId: 'text', kind: 'text', callId: 'text', phone: 'text', disposition: 'text', note: 'text',
-  followUpOn: 'date', agent: 'text', agentName: 'text', at: 'time',
-});
+export const INTERACTION_COLUMNS = columnsOf(InteractionSchema);
 
 /** The fields of a map, in its declared order (the order every derived column list uses). */
 export const fieldsOf = <T>(columns: ColumnMap<T>): (keyof T & string)[] => Object.keys(columns) as (keyof T & string)[];
