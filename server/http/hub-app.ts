@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import { bearerToken } from '../../shared/bearer-token.js';
 import { AgentStateReportSchema, BOARD_PROTOCOL, BoardEventsRequestSchema, type BoardUpdate, tokenFromProtocols } from '../../shared/board.js';
 import { RENDERER_CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.js';
-import { describeIssues } from '../../shared/desk-wire.js';
+import { describeIssues } from '../../shared/zod-issues.js';
 import { type ListenerTimeouts, serverTimeoutsFor } from '../../shared/listener-timeouts.js';
 import {
   type Agent,

@@ -8,7 +8,7 @@
 import WebSocket from 'ws';
 import { z } from 'zod';
 import type { AgentStateReport } from '../../../shared/board.js';
-import { describeIssues } from '../../../shared/desk-wire.js';
+import { describeIssues } from '../../../shared/zod-issues.js';
 import { parseJson } from '../../../shared/json.js';
 import {
   HubErrorSchema,
