@@ -158,7 +158,7 @@ export type HubRefusalOf<R extends HubRequestRoute> =
   | 'internal'
   | (R['auth'] extends 'none' ? never : 'unauthenticated')
   | (R['auth'] extends 'supervisor' | 'admin' ? 'forbidden' : never)
-  | NonNullable<R['refusals']>[number];
+  | (R extends { refusals: readonly (infer C extends HubRefusalCode)[] } ? C : never);
 
 /** The same list, at run time, for a client to tell a code of this route from one it cannot name. */
 export function refusalsOf(route: HubRequestRoute): readonly HubRefusalCode[] {
