@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import { BOARD_PROTOCOL } from '../../shared/board.js';
 import { RENDERER_CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.js';
+import { hubRequests, hubSockets } from '../../shared/hub-api.js';
 import { type ListenerTimeouts, serverTimeoutsFor } from '../../shared/listener-timeouts.js';
 import type { PullPage } from '../../shared/sync.js';
 import { type Accounts, AgentExistsError } from '../accounts.js';
@@ -24,7 +25,6 @@ import type { DeskPresence } from '../board/desk-presence.js';
 import { HUB_TIMEOUTS, LOGIN_LIMITS, MAX_BODY_BYTES } from '../hub-limits.js';
 import { createLoginThrottle, type LoginThrottleLimits } from './login-throttle.js';
 import { BUILT_RENDERER } from '../board/board-pages.js';
-import { hubRequests, hubSockets } from '../../shared/hub-api.js';
 import { answerFailuresAsRefusals, type HubHandlers, HubHttpError, JsonText, registerHubRoutes } from './hub-routes.js';
 
 const passwordChecksBusy = () => {
