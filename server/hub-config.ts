@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { QueueSettingsSchema } from '../shared/board.js';
-import { describeIssues } from '../shared/desk-wire.js';
+import { describeIssues } from '../shared/zod-issues.js';
 import { TimeZoneSchema } from '../shared/time-zone.js';
 
 export const HubConfigSchema = z.strictObject({

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { RegionSchema } from '../shared/domain.js';
 import { NewAgentSchema } from '../shared/sync.js';
-import { describeIssues } from '../shared/desk-wire.js';
+import { describeIssues } from '../shared/zod-issues.js';
 import { createAccounts } from './accounts.js';
 import { migrateHub } from './db/migrations.js';
 import { createPool } from './db/pool.js';

@@ -8,6 +8,7 @@ import { type DeskEvent, type DeskHandlers, deskRequests, isDeskRequestName } fr
 import type { Translation } from './i18n/translations.js';
 import { translatorFor } from './i18n/translator.js';
 import { CONTROL_CHARACTERS } from './text-rules.js';
+import { describeIssues } from './zod-issues.js';
 
 export const RequestEnvelopeSchema = z.strictObject({
   id: z.number().int().nonnegative(),
@@ -68,11 +69,6 @@ export function badRequestError(error: z.ZodError, what: string): DeskError {
   // Invisible characters get their own sentence: checking what you see would never find them.
   const key = named?.code === 'custom' ? (named.params!.errorKey as DeskErrorKey) : error.issues.some((i) => i.message === CONTROL_CHARACTERS) ? 'controlCharacters' : 'badRequest';
   return { ...deskError('bad_request', key), message: `${what}: ${describeIssues(error)}` };
-}
-
-/** A zod issue list as one line a person can act on: "limit: Too big…; query: Too small…". */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 }
 
 /**

@@ -51,9 +51,10 @@ export type Change = z.infer<typeof ChangeSchema>;
 
 export const PULL_PAGE_MAX = 5_000;
 
+/** A client sends numbers; they arrive as the query string's text, which the hub coerces. */
 export const PullQuerySchema = z.strictObject({
-  after: z.coerce.number().int().min(0),
-  limit: z.coerce.number().int().min(1).max(PULL_PAGE_MAX).default(1_000),
+  after: z.coerce.number<number>().int().min(0),
+  limit: z.coerce.number<number>().int().min(1).max(PULL_PAGE_MAX).default(1_000),
   /** Purchases and interactions older than this day are left out: a new desk needs recent history, not all of it. */
   historySince: z.iso.date().optional(),
 });
@@ -168,9 +169,6 @@ export type PushResult = z.infer<typeof PushResultSchema>;
 /** Sent over the hub's WebSocket when something was written: desks pull when it is past their cursor. */
 export const NudgeSchema = z.object({ type: z.literal('changes'), version: z.number().int().min(1) });
 export type Nudge = z.infer<typeof NudgeSchema>;
-
-/** The body of every error the hub answers with. */
-export const HubErrorSchema = z.object({ error: z.string(), message: z.string() });
 
 /** What the desk shows of its link to the hub. */
 export const SyncStatusSchema = z.object({

@@ -5,7 +5,8 @@
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { DeskEvent } from '../../shared/desk-api.js';
-import { createDeskDispatcher, DESK_IPC, describeIssues, RequestEnvelopeSchema, type ResponseEnvelope } from '../../shared/desk-wire.js';
+import { createDeskDispatcher, DESK_IPC, RequestEnvelopeSchema, type ResponseEnvelope } from '../../shared/desk-wire.js';
+import { describeIssues } from '../../shared/zod-issues.js';
 import type { Desk } from '../services/desk/desk.js';
 import type { Logger } from '../services/log.js';
 

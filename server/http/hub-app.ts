@@ -1,30 +1,19 @@
 /**
- * The hub's HTTP and WebSocket surface. Every body and query is checked against the
- * schemas in shared/sync.ts; every route but login and health needs a session, and
- * admin routes need the admin role. Errors answer `{ error, message }` with a message
- * a person can act on.
+ * The hub's HTTP and WebSocket surface: the handler of every route shared/hub-api.ts
+ * declares, registered through hub-routes.ts (which checks each route's role and input),
+ * and the board's pages. Errors answer `{ error, message }` with a message a person can act on.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
-import type { z } from 'zod';
-import { bearerToken } from '../../shared/bearer-token.js';
-import { AgentStateReportSchema, BOARD_PROTOCOL, BoardEventsRequestSchema, type BoardUpdate, tokenFromProtocols } from '../../shared/board.js';
+import { BOARD_PROTOCOL } from '../../shared/board.js';
 import { RENDERER_CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.js';
-import { describeIssues } from '../../shared/desk-wire.js';
+import { hubRequests, hubSockets } from '../../shared/hub-api.js';
 import { type ListenerTimeouts, serverTimeoutsFor } from '../../shared/listener-timeouts.js';
-import {
-  type Agent,
-  type AgentRole,
-  LoginRequestSchema,
-  NewAgentSchema,
-  type Nudge,
-  PullQuerySchema,
-  PushRequestSchema,
-} from '../../shared/sync.js';
+import type { PullPage } from '../../shared/sync.js';
 import { type Accounts, AgentExistsError } from '../accounts.js';
 import { createFairQueue, QueueFullError } from '../bounded-queue.js';
 import type { HubConfig } from '../hub-config.js';
@@ -36,37 +25,12 @@ import type { DeskPresence } from '../board/desk-presence.js';
 import { HUB_TIMEOUTS, LOGIN_LIMITS, MAX_BODY_BYTES } from '../hub-limits.js';
 import { createLoginThrottle, type LoginThrottleLimits } from './login-throttle.js';
 import { BUILT_RENDERER } from '../board/board-pages.js';
-
-export class HubHttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    /** Sent as Retry-After: when the same request can expect a different answer. */
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-  }
-}
+import { answerFailuresAsRefusals, type HubHandlers, HubHttpError, JsonText, registerHubRoutes } from './hub-routes.js';
 
 const passwordChecksBusy = () => {
   const retry = LOGIN_LIMITS.busyRetryAfterSeconds;
-  return new HubHttpError(503, 'busy', `the hub is checking too many passwords at once; try again in ${retry} s`, retry);
+  return new HubHttpError('busy', `the hub is checking too many passwords at once; try again in ${retry} s`, retry);
 };
-
-function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new HubHttpError(400, 'bad_request', `${what}: ${describeIssues(parsed.error)}`);
-  return parsed.data;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    agent: Agent;
-    /** The token the session was proven with, wherever it came from: logout ends that session. */
-    sessionToken: string;
-  }
-}
 
 export interface HubDeps {
   config: HubConfig;
@@ -98,94 +62,56 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
     ...(https ? { https: { ...https, ...http } } : { http }),
   }) as unknown as FastifyInstance;
 
-  function requireRole(...roles: AgentRole[]) {
-    return async (request: FastifyRequest) => {
-      // A browser cannot set headers on a WebSocket: a board offers its token as a subprotocol instead.
-      // Only there: on plain HTTP that header is no credential, so it cannot stand in for one (or end a session).
-      const token = bearerToken(request.headers.authorization) ?? (request.ws ? tokenFromProtocols(request.headers['sec-websocket-protocol']) : null);
-      if (token === null) throw new HubHttpError(401, 'unauthenticated', 'send Authorization: Bearer <token> from POST /v1/sessions');
-      const agent = await accounts.agentForToken(token);
-      if (!agent) throw new HubHttpError(401, 'unauthenticated', 'the session token is unknown or has expired; log in again');
-      if (roles.length > 0 && !roles.includes(agent.role)) {
-        throw new HubHttpError(403, 'forbidden', `this needs the ${roles.join(' or ')} role; ${agent.id} is ${agent.role}`);
-      }
-      request.agent = agent;
-      request.sessionToken = token;
-    };
-  }
-  const anyAgent = requireRole();
   const throttle = createLoginThrottle(loginThrottle);
   // Every scrypt run (a login's check, an admin's new agent) takes a place here: see LOGIN_LIMITS.
   const passwordChecks = createFairQueue(LOGIN_LIMITS.passwordChecks);
 
-  app.setErrorHandler(async (caught: Error & { statusCode?: number; code?: string }, request, reply) => {
-    const err = caught instanceof QueueFullError ? passwordChecksBusy() : caught;
-    if (err instanceof HubHttpError) {
-      if (err.status !== 401) log.warn({ status: err.status, reason: err.message, url: request.url, remote: request.ip }, 'request refused');
-      if (err.retryAfterSeconds !== undefined) reply.header('Retry-After', String(err.retryAfterSeconds));
-      return reply.code(err.status).send({ error: err.code, message: err.message });
-    }
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status === 500) {
-      log.error({ err, url: request.url }, 'request failed');
-      return reply.code(500).send({ error: 'internal', message: 'the hub failed to handle this request; it is in the hub log' });
-    }
-    log.warn({ status, reason: err.message, url: request.url }, 'request refused');
-    return reply.code(status).send({ error: 'bad_request', message: err.message });
-  });
+  answerFailuresAsRefusals(app, log, (err) => (err instanceof QueueFullError ? passwordChecksBusy() : err));
 
-  app.register(async (scope) => {
-    await scope.register(fastifyWebsocket, {
-      options: { maxPayload: 1024, handleProtocols: (protocols) => (protocols.has(BOARD_PROTOCOL) ? BOARD_PROTOCOL : false) },
-    });
-
-    scope.get('/v1/health', async () => {
+  const handlers: HubHandlers = {
+    async health() {
       await pool.query('SELECT 1');
       return { ok: true };
-    });
+    },
 
-    scope.post('/v1/sessions', async (request, reply) => {
-      const { username, password } = parse(LoginRequestSchema, request.body, 'login');
-      const refused = throttle.take(request.ip, username);
+    async login({ body: { username, password } }, { ip }) {
+      const refused = throttle.take(ip, username);
       if (refused) {
         const whose = refused.by === 'address' ? 'from this address' : `for "${username}"`;
-        throw new HubHttpError(429, 'too_many_attempts', `too many failed logins ${whose}; try again in ${refused.retryAfterSeconds} s`, refused.retryAfterSeconds);
+        throw new HubHttpError('too_many_attempts', `too many failed logins ${whose}; try again in ${refused.retryAfterSeconds} s`, refused.retryAfterSeconds);
       }
-      const session = await passwordChecks.run(request.ip, () => accounts.login(username, password)).catch((err: unknown) => {
+      const session = await passwordChecks.run(ip, () => accounts.login(username, password)).catch((err: unknown) => {
         // A password never checked was no attempt.
-        if (err instanceof QueueFullError) throttle.giveBack(request.ip, username);
+        if (err instanceof QueueFullError) throttle.giveBack(ip, username);
         throw err;
       });
       if (!session) {
-        log.warn({ username, remote: request.ip }, 'login refused');
-        throw new HubHttpError(401, 'bad_credentials', 'wrong username or password');
+        log.warn({ username, remote: ip }, 'login refused');
+        throw new HubHttpError('bad_credentials', 'wrong username or password');
       }
-      throttle.giveBack(request.ip, username);
+      throttle.giveBack(ip, username);
       log.info({ agent: session.agent.id }, 'logged in');
-      return reply.code(201).send(session);
-    });
+      return session;
+    },
 
-    scope.delete('/v1/sessions/current', { preHandler: anyAgent }, async (request, reply) => {
-      await accounts.logout(request.sessionToken);
-      return reply.code(204).send();
-    });
+    async logout(_input, { sessionToken }) {
+      await accounts.logout(sessionToken);
+    },
 
-    scope.get('/v1/sync/changes', { preHandler: anyAgent }, async (request, reply) =>
-      reply.type('application/json').send(await pullChanges(pool, parse(PullQuerySchema, request.query, 'pull'))),
-    );
+    // PostgreSQL writes the page's JSON itself: passed through, never parsed here.
+    async pull({ query }) {
+      return new JsonText<PullPage>(await pullChanges(pool, query));
+    },
 
-    scope.post('/v1/sync/mutations', { preHandler: anyAgent }, async (request) => {
-      const { mutations } = parse(PushRequestSchema, request.body, 'push');
-      return { results: await applyMutations(pool, request.agent, mutations, log) };
-    });
+    async push({ body: { mutations } }, { agent }) {
+      return { results: await applyMutations(pool, agent, mutations, log) };
+    },
 
-    /** Every desk holds this open: it carries the nudges, and its closing is how the board learns a desk has gone. */
-    scope.get('/v1/sync/nudges', { websocket: true, preHandler: anyAgent }, (socket, request) => {
-      const { agent } = request;
+    nudges(socket, { agent }, send) {
       presence.opened(agent);
       const unsubscribe = changes.subscribe((payload) => {
         const version = Number(payload);
-        if (Number.isSafeInteger(version) && version > 0) socket.send(JSON.stringify({ type: 'changes', version } satisfies Nudge));
+        if (Number.isSafeInteger(version) && version > 0) send({ type: 'changes', version });
       });
       // A peer that lost power never closes its connection: one that misses a ping's answer is cut off.
       let answered = true;
@@ -202,44 +128,49 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
         presence.closed(agent);
       });
       socket.on('error', (err) => log.warn({ err }, 'nudge socket error'));
-    });
+    },
 
-    scope.post('/v1/agents/me/state', { preHandler: anyAgent }, async (request, reply) => {
-      const report = parse(AgentStateReportSchema, request.body, 'agent state');
-      await board.record([{ kind: 'agent', agentId: request.agent.id, name: request.agent.name, report }]);
-      return reply.code(204).send();
-    });
+    async agentState({ body: report }, { agent }) {
+      await board.record([{ kind: 'agent', agentId: agent.id, name: agent.name, report }]);
+    },
 
-    /** PBX-wide queue events from a bridge, and agent states relayed for desks: an admin's (service account's) job. */
-    scope.post('/v1/board/events', { preHandler: requireRole('admin') }, async (request, reply) => {
-      const { inputs } = parse(BoardEventsRequestSchema, request.body, 'board events');
+    async boardEvents({ body: { inputs } }) {
       await board.record(inputs);
-      return reply.code(202).send({ accepted: inputs.length });
-    });
+      return { accepted: inputs.length };
+    },
 
-    scope.get('/v1/board', { preHandler: requireRole('supervisor', 'admin') }, async () => board.snapshot());
+    async board() {
+      return board.snapshot();
+    },
 
-    scope.get('/v1/board/live', { websocket: true, preHandler: requireRole('supervisor', 'admin') }, (socket) => {
-      const send = (update: BoardUpdate) => socket.send(JSON.stringify(update));
+    boardLive(socket, _caller, send) {
       send({ type: 'snapshot', snapshot: board.snapshot() });
       const unsubscribe = board.subscribe(send);
       socket.on('close', unsubscribe);
       socket.on('error', (err) => log.warn({ err }, 'board socket error'));
-    });
+    },
 
-    scope.get('/v1/admin/agents', { preHandler: requireRole('admin') }, async () => accounts.listAgents());
+    async listAgents() {
+      return accounts.listAgents();
+    },
 
-    scope.post('/v1/admin/agents', { preHandler: requireRole('admin') }, async (request, reply) => {
-      const input = parse(NewAgentSchema, request.body, 'new agent');
+    async createAgent({ body: input }, { ip, agent: by }) {
       try {
-        const agent = await passwordChecks.run(request.ip, () => accounts.createAgent(input));
-        log.info({ agent: agent.id, role: agent.role, by: request.agent.id }, 'agent created');
-        return reply.code(201).send(agent);
+        const agent = await passwordChecks.run(ip, () => accounts.createAgent(input));
+        log.info({ agent: agent.id, role: agent.role, by: by.id }, 'agent created');
+        return agent;
       } catch (err) {
-        if (err instanceof AgentExistsError) throw new HubHttpError(409, 'conflict', err.message);
+        if (err instanceof AgentExistsError) throw new HubHttpError('conflict', err.message);
         throw err;
       }
+    },
+  };
+
+  app.register(async (scope) => {
+    await scope.register(fastifyWebsocket, {
+      options: { maxPayload: 1024, handleProtocols: (protocols) => (protocols.has(BOARD_PROTOCOL) ? BOARD_PROTOCOL : false) },
     });
+    registerHubRoutes(scope, { requests: hubRequests, sockets: hubSockets, handlers, agentForToken: (token) => accounts.agentForToken(token) });
   });
 
   if (boardPages && existsSync(boardPages)) {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { type NormalisedPhone, PhoneLabelSchema, RegionSchema, TicketPrioritySchema, TicketStatusSchema } from '../../shared/domain.js';
-import { describeIssues } from '../../shared/desk-wire.js';
+import { describeIssues } from '../../shared/zod-issues.js';
 import { type InvalidReason, normalisePhone } from '../../shared/phone/normalise.js';
 import { singleLineText, TEXT_BOUNDS, type TextField } from '../../shared/text-rules.js';
 import { feedIssueMessage } from './feed-issues.js';

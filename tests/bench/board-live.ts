@@ -6,11 +6,10 @@
  */
 import { chromium } from '@playwright/test';
 import type { BoardInput } from '../../shared/board.js';
-import type { Session } from '../../shared/sync.js';
 import { agentId, postBoardInputs, queueName, scriptedDay } from '../support/board-generator.js';
 import { debianChromium } from '../support/debian-chromium.js';
 import { startHubOnPostgres } from '../support/hub-on-postgres.js';
-import { PASSWORD } from '../support/test-hub.js';
+import { PASSWORD, signIn } from '../support/test-hub.js';
 import { percentile } from './stats.js';
 
 export interface BoardLiveFigures {
@@ -28,9 +27,7 @@ export async function benchBoardLive(agents: number, queues: number, callsPerSec
   const browser = await chromium.launch(debianChromium);
   try {
     const { hub } = setup;
-    const session = async (username: string) =>
-      ((await (await fetch(`${hub.url}/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) })).json()) as Session).token;
-    const admin = await session('root');
+    const admin = (await signIn(hub.url, 'root')).token;
     const day = scriptedDay(queues, agents);
     await postBoardInputs(hub.url, admin, day.inputs);
     const offered = new Map(day.expected.map((q) => [q.name, q.offered]));

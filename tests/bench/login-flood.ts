@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { migrateHub } from '../../server/db/migrations.js';
 import { createPool } from '../../server/db/pool.js';
+import { hubRequests } from '../../shared/hub-api.js';
 import { startHubProcess } from '../support/hub-process.js';
 import { startPostgres } from '../support/postgres.js';
 import { PASSWORD, prepareAgents } from '../support/test-hub.js';
@@ -30,7 +31,7 @@ interface Attempt {
 function login(port: number, from: string, username: string, password: string): Promise<Attempt> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, localAddress: from, method: 'POST', path: '/v1/sessions', headers: { 'content-type': 'application/json' } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, localAddress: from, method: hubRequests.login.method, path: hubRequests.login.path, headers: { 'content-type': 'application/json' } }, (res) => {
       res.resume();
       res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
     });

@@ -11,7 +11,7 @@ import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
 import { type HubOnPostgres, startHubOnPostgres } from '../support/hub-on-postgres.js';
 import { type HubProcess, startHubProcess } from '../support/hub-process.js';
 import { sidewaysScroll, unreachableControls } from '../support/reflow.js';
-import { PASSWORD } from '../support/test-hub.js';
+import { hubClient, PASSWORD } from '../support/test-hub.js';
 
 /** Short enough to wait out in a test; the mechanism is the same at the default 30 s. */
 const GRACE_SECONDS = 2;
@@ -84,7 +84,7 @@ test('a supervisor logs out: the board forgets the session, and the hub does too
   expect(token).not.toBeNull();
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page.getByRole('form', { name: 'Log in to the supervisor board' })).toBeVisible();
-  await expect.poll(async () => (await fetch(`${setup.hub.url}/v1/board`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  await expect.poll(async () => (await hubClient(setup.hub.url, token).call('board')).status).toBe(401);
   await page.reload();
   await expect(page.getByRole('form', { name: 'Log in to the supervisor board' })).toBeVisible();
 });

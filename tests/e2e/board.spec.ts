@@ -1,11 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import type { Session } from '../../shared/sync.js';
 import { agentId, postBoardInputs, scriptedDay } from '../support/board-generator.js';
 import { type DeskProcess, startDeskProcess } from '../support/desk-process.js';
 import { type HubOnPostgres, startHubOnPostgres } from '../support/hub-on-postgres.js';
-import { PASSWORD } from '../support/test-hub.js';
+import { PASSWORD, signIn } from '../support/test-hub.js';
 
 const QUEUES = 50;
 const AGENTS = 500;
@@ -29,14 +28,7 @@ async function login(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
-async function session(username: string): Promise<Session> {
-  const response = await fetch(`${setup.hub.url}/v1/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  return (await response.json()) as Session;
-}
+const session = (username: string) => signIn(setup.hub.url, username);
 
 test('an operator cannot open the board, by logging in or with their token', async ({ page }) => {
   await login(page, 'alice');

@@ -5,8 +5,7 @@
  * here independently of the hub's code.
  */
 import type { AgentState, BoardInput } from '../../shared/board.js';
-import type { Session } from '../../shared/sync.js';
-import { PASSWORD } from './test-hub.js';
+import { hubClient, signIn } from './test-hub.js';
 
 export const SERVICE_LEVEL_SECONDS = 20;
 
@@ -95,21 +94,12 @@ export function scriptedDay(queues: number, agents: number, now = new Date()) {
 /** Posts inputs to the hub in the batches a bridge would use. */
 export async function postBoardInputs(hubUrl: string, adminToken: string, inputs: BoardInput[]): Promise<void> {
   for (let i = 0; i < inputs.length; i += 1_000) {
-    const response = await fetch(`${hubUrl}/v1/board/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-      body: JSON.stringify({ inputs: inputs.slice(i, i + 1_000) }),
-    });
-    if (response.status !== 202) throw new Error(`board events refused: ${response.status} ${await response.text()}`);
+    const answer = await hubClient(hubUrl, adminToken).call('boardEvents', { body: { inputs: inputs.slice(i, i + 1_000) } });
+    if (answer.status !== 202) throw new Error(`board events refused: ${answer.status} ${answer.ok ? '' : answer.message}`);
   }
 }
 
 /** Signs in as the fixture's admin and posts a scripted day: what the board's specs start from. */
 export async function postScriptedDayAsAdmin(hubUrl: string, queues: number, agents: number): Promise<void> {
-  const response = await fetch(`${hubUrl}/v1/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'root', password: PASSWORD }),
-  });
-  await postBoardInputs(hubUrl, ((await response.json()) as Session).token, scriptedDay(queues, agents).inputs);
+  await postBoardInputs(hubUrl, (await signIn(hubUrl, 'root')).token, scriptedDay(queues, agents).inputs);
 }

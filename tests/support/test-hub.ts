@@ -12,6 +12,8 @@ import { HubConfigSchema } from '../../server/hub-config.js';
 import { importFeed } from '../../server/import/import-feed.js';
 import { formatOf, type ImportKind } from '../../server/import/import-records.js';
 import { silentLogger } from '../../electron/services/log.js';
+import { type HubRequestName, type HubRequestRoute, hubRequests } from '../../shared/hub-api.js';
+import { createHubClient, type HubAnswer } from '../../shared/hub-client.js';
 import type { AgentRole, Session } from '../../shared/sync.js';
 import type { PostgresServer } from './postgres.js';
 
@@ -61,18 +63,37 @@ export async function startTestHub(postgres: PostgresServer): Promise<TestHub> {
     url: hub.url,
     databaseUrl,
     db,
-    async login(username) {
-      const response = await fetch(`${hub.url}/v1/sessions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: PASSWORD }),
-      });
-      if (response.status !== 201) throw new Error(`login as ${username}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as Session;
-    },
+    login: (username) => signIn(hub.url, username),
     async close() {
       await db.end();
       await hub.close();
     },
   };
+}
+
+/** A session for one of {@link AGENTS}, with their password. */
+export async function signIn(url: string, username: string): Promise<Session> {
+  const answer = await hubClient(url).call('login', { body: { username, password: PASSWORD } });
+  if (!answer.ok) throw new Error(`login as ${username}: ${answer.status} ${answer.message}`);
+  return answer.value;
+}
+
+/** The hub client at `url`, with `token`'s session or none. */
+export const hubClient = (url: string, token: string | null = null) => createHubClient({ url, token: () => token });
+
+/** An answer as the tests read it: its status, and its value or the refusal's body. */
+export const seen = <R extends HubRequestRoute>(answer: HubAnswer<R>) => ({
+  status: answer.status,
+  json: answer.ok ? answer.value : { error: answer.error, message: answer.message },
+});
+
+/** A request the client would not send (a body of the wrong shape, broken JSON) to a route of the table. */
+export async function rawRequest(url: string, name: HubRequestName, { token, body }: { token?: string | undefined; body: unknown }) {
+  const { method, path } = hubRequests[name];
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json().catch(() => null)) as Record<string, unknown> };
 }

@@ -8,7 +8,7 @@ import type { DeskEvent } from '../../shared/desk-api.js';
 import { parseDeskConfig } from '../../electron/services/config/desk-config.js';
 import { createDesk, type Desk } from '../../electron/services/desk/desk.js';
 import { silentLogger } from '../../electron/services/log.js';
-import { SignInRefused } from '../../electron/services/sync/sync-client.js';
+import { SignInRefused } from '../../electron/services/sync/hub-session.js';
 import type { DeskStore } from '../../electron/services/store/desk-store.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { deskCustomers } from '../fixtures/desk-customers.js';

@@ -7,9 +7,11 @@ import { HubConfigSchema } from '../../server/hub-config.js';
 import { startHub } from '../../server/hub.js';
 import { silentLogger } from '../../electron/services/log.js';
 import type { Interaction } from '../../shared/domain.js';
-import type { Mutation, PullPage, PushResult } from '../../shared/sync.js';
+import { type HubRequestName, hubRequests } from '../../shared/hub-api.js';
+import { hubSocketUrl } from '../../shared/hub-client.js';
+import type { Mutation, PullPage, PullQuery, PushResult } from '../../shared/sync.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
-import { startTestHub, type TestHub } from '../support/test-hub.js';
+import { hubClient, rawRequest, seen, startTestHub, type TestHub } from '../support/test-hub.js';
 import { testCustomer } from '../fixtures/desk-customers.js';
 
 let postgres: PostgresServer;
@@ -27,14 +29,9 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
-async function call(method: string, path: string, { as, body }: { as?: string; body?: unknown } = {}) {
-  const response = await fetch(`${hub.url}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(as ? { authorization: `Bearer ${tokens[as]}` } : {}) },
-    body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json().catch(() => null)) as Record<string, unknown> };
-}
+/** The hub client, signed in as `as` (or not at all). */
+const hubAs = (as?: string) => hubClient(hub.url, as ? tokens[as]! : null);
+const raw = (name: HubRequestName, { as, body }: { as: string; body: unknown }) => rawRequest(hub.url, name, { token: tokens[as], body });
 
 const customerIdOf = async (externalId: string) =>
   (await hub.db.query<{ id: string }>('SELECT id FROM customers WHERE external_id = $1', [externalId])).rows[0]!.id;
@@ -47,13 +44,13 @@ function note(agent: string, customerId: string | null, text = 'called about the
   return { mutationId: id, kind: 'interaction.create', payload: interaction };
 }
 
-const push = async (as: string, mutations: Mutation[]) => (await call('POST', '/v1/sync/mutations', { as, body: { mutations } })) as { status: number; json: PushResult };
-const pull = async (as: string, query: string) => (await call('GET', `/v1/sync/changes?${query}`, { as })) as { status: number; json: PullPage };
+const push = async (as: string, mutations: Mutation[]) => seen(await hubAs(as).call('push', { body: { mutations } })) as { status: number; json: PushResult };
+const pull = async (as: string, query: PullQuery) => seen(await hubAs(as).call('pull', { query })) as { status: number; json: PullPage };
 
 describe('sessions and roles', () => {
   it('refuses a wrong password and an unknown user with the same answer', async () => {
-    const wrong = await call('POST', '/v1/sessions', { body: { username: 'alice', password: 'not her password' } });
-    const unknown = await call('POST', '/v1/sessions', { body: { username: 'mallory', password: 'not her password' } });
+    const wrong = seen(await hubAs().call('login', { body: { username: 'alice', password: 'not her password' } }));
+    const unknown = seen(await hubAs().call('login', { body: { username: 'mallory', password: 'not her password' } }));
     expect(wrong).toEqual({ status: 401, json: { error: 'bad_credentials', message: 'wrong username or password' } });
     expect(unknown).toEqual(wrong);
   });
@@ -68,37 +65,37 @@ describe('sessions and roles', () => {
   });
 
   it('refuses sync without a token, and with a token it does not know', async () => {
-    expect((await call('GET', '/v1/sync/changes?after=0')).status).toBe(401);
-    const forged = await fetch(`${hub.url}/v1/sync/changes?after=0`, { headers: { authorization: 'Bearer forged-token-forged-token-forged-token' } });
+    expect((await hubAs().call('pull', { query: { after: 0 } })).status).toBe(401);
+    const forged = await hubClient(hub.url, 'forged-token-forged-token-forged-token').call('pull', { query: { after: 0 } });
     expect(forged.status).toBe(401);
-    expect(((await forged.json()) as { message: string }).message).toMatch(/unknown or has expired/);
+    expect(!forged.ok && forged.message).toMatch(/unknown or has expired/);
   });
 
   it('keeps operators out of admin endpoints and lets an admin add an agent', async () => {
-    const refused = await call('GET', '/v1/admin/agents', { as: 'alice' });
+    const refused = seen(await hubAs('alice').call('listAgents'));
     expect(refused).toEqual({ status: 403, json: { error: 'forbidden', message: 'this needs the admin role; alice is operator' } });
-    const created = await call('POST', '/v1/admin/agents', { as: 'root', body: { username: 'carol', name: 'Carol', role: 'operator', password: 'long enough pass' } });
+    const created = seen(await hubAs('root').call('createAgent', { body: { username: 'carol', name: 'Carol', role: 'operator', password: 'long enough pass' } }));
     expect(created).toEqual({ status: 201, json: { id: 'carol', username: 'carol', name: 'Carol', role: 'operator' } });
-    expect((await call('POST', '/v1/admin/agents', { as: 'root', body: { username: 'carol', name: 'C', role: 'operator', password: 'long enough pass' } })).status).toBe(409);
-    expect((await call('POST', '/v1/admin/agents', { as: 'alice', body: { username: 'eve', name: 'Eve', role: 'admin', password: 'long enough pass' } })).status).toBe(403);
+    expect((await hubAs('root').call('createAgent', { body: { username: 'carol', name: 'C', role: 'operator', password: 'long enough pass' } })).status).toBe(409);
+    expect((await hubAs('alice').call('createAgent', { body: { username: 'eve', name: 'Eve', role: 'admin', password: 'long enough pass' } })).status).toBe(403);
   });
 });
 
 describe('malformed requests', () => {
   it('names the field that is wrong', async () => {
-    expect(await pull('alice', 'after=-1')).toMatchObject({ status: 400, json: { error: 'bad_request', message: expect.stringMatching(/^pull: after/) } });
-    const bad = await call('POST', '/v1/sync/mutations', { as: 'alice', body: { mutations: [{ mutationId: 'nope', kind: 'interaction.create', payload: {} }] } });
+    expect(await pull('alice', { after: -1 })).toMatchObject({ status: 400, json: { error: 'bad_request', message: expect.stringMatching(/^pull: after/) } });
+    const bad = await raw('push', { as: 'alice', body: { mutations: [{ mutationId: 'nope', kind: 'interaction.create', payload: {} }] } });
     expect(bad).toMatchObject({ status: 400, json: { message: expect.stringMatching(/^push: mutations\.0/) } });
   });
 
   it('answers broken JSON with 400, not a crash', async () => {
-    const broken = await call('POST', '/v1/sync/mutations', { as: 'alice', body: '{"mutations": [' });
+    const broken = await raw('push', { as: 'alice', body: '{"mutations": [' });
     expect(broken.status).toBe(400);
-    expect((await call('GET', '/v1/health')).json).toEqual({ ok: true });
+    expect(seen(await hubAs().call('health')).json).toEqual({ ok: true });
   });
 
   it('has no mutation that changes a ticket: ticket status is the hub’s', async () => {
-    const attempt = await call('POST', '/v1/sync/mutations', {
+    const attempt = await raw('push', {
       as: 'alice',
       body: { mutations: [{ mutationId: randomUUID(), kind: 'ticket.update', payload: { status: 'closed' } }] },
     });
@@ -174,7 +171,7 @@ describe('pull', () => {
     const seen: number[] = [];
     let after = 0;
     for (let page = 0; page < 100; page++) {
-      const { status, json } = await pull('bob', `after=${after}&limit=3`);
+      const { status, json } = await pull('bob', { after, limit: 3 });
       expect(status).toBe(200);
       seen.push(...json.changes.filter((c) => c.version > after && c.version <= json.cursor).map((c) => c.version));
       after = json.cursor;
@@ -193,7 +190,7 @@ describe('pull', () => {
     expect((await push('bob', [edit])).json.results[0]!.status).toBe('applied');
     const { rows } = await hub.db.query<{ version: number; customer_id: string }>("SELECT version::int, customer_id FROM purchases WHERE external_id = 'SO-1'");
     const purchase = rows[0]!;
-    const { json } = await pull('bob', `after=${purchase.version - 1}&limit=1`);
+    const { json } = await pull('bob', { after: purchase.version - 1, limit: 1 });
     expect(json.changes.map((c) => c.entity)).toEqual(['customer', 'purchase']);
     expect(json.changes[0]).toMatchObject({ customer: { id: purchase.customer_id, customerNumber: 'C-1001', tags: ['vip'] } });
   });
@@ -201,13 +198,13 @@ describe('pull', () => {
   it('names the agent who wrote each note, as the hub knows them', async () => {
     const written = note('alice', await customerIdOf('1002'), 'asked for the invoice again');
     await push('alice', [written]);
-    const { json } = await pull('bob', 'after=0&limit=5000');
+    const { json } = await pull('bob', { after: 0, limit: 5000 });
     const pulled = json.changes.find((c) => c.entity === 'interaction' && c.interaction.id === written.mutationId);
     expect(pulled).toMatchObject({ interaction: { agent: 'alice', agentName: 'Alice Operator' } });
   });
 
   it('leaves out purchases and notes older than historySince', async () => {
-    const { json } = await pull('bob', 'after=0&limit=5000&historySince=2026-04-01');
+    const { json } = await pull('bob', { after: 0, limit: 5000, historySince: '2026-04-01' });
     const purchases = json.changes.flatMap((c) => (c.entity === 'purchase' ? [c.purchase.orderNumber] : []));
     expect(purchases).toEqual(['SO-2']);
   });
@@ -217,7 +214,7 @@ describe('fan-out', () => {
   it('nudges desks on another hub instance through LISTEN/NOTIFY', async () => {
     const second = await startHub(HubConfigSchema.parse({ database: { url: hub.databaseUrl }, listen: { port: 0 } }), silentLogger);
     try {
-      const socket = new WebSocket(`${second.url.replace('http', 'ws')}/v1/sync/nudges`, { headers: { authorization: `Bearer ${tokens.bob}` } });
+      const socket = new WebSocket(hubSocketUrl(second.url, 'nudges'), { headers: { authorization: `Bearer ${tokens.bob}` } });
       const nudges: number[] = [];
       socket.on('message', (data) => nudges.push((JSON.parse(data.toString()) as { version: number }).version));
       await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
@@ -232,7 +229,7 @@ describe('fan-out', () => {
   });
 
   it('refuses a nudge socket without a session', async () => {
-    const socket = new WebSocket(`${hub.url.replace('http', 'ws')}/v1/sync/nudges`);
+    const socket = new WebSocket(hubSocketUrl(hub.url, 'nudges'));
     const status = await new Promise<number>((resolve) => socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
     expect(status).toBe(401);
   });
@@ -247,14 +244,14 @@ describe('TLS', () => {
     try {
       expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
       const health = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        httpsGet(`${secure.url}/v1/health`, { ca: readFileSync(tls.certFile) }, (res) => {
+        httpsGet(`${secure.url}${hubRequests.health.path}`, { ca: readFileSync(tls.certFile) }, (res) => {
           let body = '';
           res.on('data', (chunk: Buffer) => (body += chunk.toString()));
           res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
         }).once('error', reject);
       });
       expect(health).toEqual({ status: 200, body: '{"ok":true}' });
-      await expect(fetch(secure.url.replace('https', 'http') + '/v1/health')).rejects.toThrow();
+      await expect(hubClient(secure.url.replace('https', 'http')).call('health')).rejects.toThrow();
     } finally {
       await secure.close();
     }

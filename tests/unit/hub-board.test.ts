@@ -7,9 +7,10 @@ import { createPool } from '../../server/db/pool.js';
 import { startHub } from '../../server/hub.js';
 import { HubConfigSchema } from '../../server/hub-config.js';
 import { BOARD_PROTOCOL, type BoardInput, type BoardSnapshot, type BoardUpdate, bearerProtocol } from '../../shared/board.js';
+import { hubSocketUrl } from '../../shared/hub-client.js';
 import { postBoardInputs, queueName, scriptedDay } from '../support/board-generator.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
-import { startTestHub, type TestHub } from '../support/test-hub.js';
+import { hubClient, rawRequest, startTestHub, type TestHub } from '../support/test-hub.js';
 
 let postgres: PostgresServer;
 let hub: TestHub;
@@ -28,12 +29,15 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
-const get = (path: string, as: string) => fetch(`${hub.url}${path}`, { headers: { authorization: `Bearer ${tokens[as]}` } });
-const snapshot = async (url = hub.url) =>
-  (await (await fetch(`${url}/v1/board`, { headers: { authorization: `Bearer ${tokens.sam}` } })).json()) as BoardSnapshot;
+const hubAs = (as: string, url = hub.url) => hubClient(url, tokens[as]!);
+async function snapshot(url = hub.url): Promise<BoardSnapshot> {
+  const answer = await hubAs('sam', url).call('board');
+  if (!answer.ok) throw new Error(`no board: ${answer.status} ${answer.message}`);
+  return answer.value;
+}
 
 function openBoardSocket(url: string, token: string) {
-  const socket = new WebSocket(`${url.replace('http', 'ws')}/v1/board/live`, [BOARD_PROTOCOL, bearerProtocol(token)]);
+  const socket = new WebSocket(hubSocketUrl(url, 'boardLive'), [BOARD_PROTOCOL, bearerProtocol(token)]);
   const updates: BoardUpdate[] = [];
   socket.on('message', (data) => updates.push(JSON.parse(data.toString()) as BoardUpdate));
   return { socket, updates };
@@ -57,24 +61,16 @@ describe('the supervisor board at the hub', () => {
   });
 
   it('keeps operators out, over HTTP and over the live socket', async () => {
-    expect((await get('/v1/board', 'alice')).status).toBe(403);
+    expect((await hubAs('alice').call('board')).status).toBe(403);
     const { socket } = openBoardSocket(hub.url, tokens.alice!);
     const status = await new Promise<number>((resolve) => socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
     expect(status).toBe(403);
-    const posted = await fetch(`${hub.url}/v1/board/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.alice}` },
-      body: JSON.stringify({ inputs: script.inputs.slice(0, 1) }),
-    });
+    const posted = await hubAs('alice').call('boardEvents', { body: { inputs: script.inputs.slice(0, 1) } });
     expect(posted.status).toBe(403);
   });
 
   it('takes an agent’s own state from their desk, under the session’s name', async () => {
-    const response = await fetch(`${hub.url}/v1/agents/me/state`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.alice}` },
-      body: JSON.stringify({ state: 'break', breakReason: 'lunch', at: new Date().toISOString() }),
-    });
+    const response = await hubAs('alice').call('agentState', { body: { state: 'break', breakReason: 'lunch', at: new Date().toISOString() } });
     expect(response.status).toBe(204);
     await expect.poll(async () => (await snapshot()).agents.find((a) => a.agentId === 'alice')).toMatchObject({
       name: 'Alice Operator', state: 'break', breakReason: 'lunch',
@@ -82,13 +78,9 @@ describe('the supervisor board at the hub', () => {
   });
 
   it('refuses a malformed event with the field named', async () => {
-    const response = await fetch(`${hub.url}/v1/board/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.root}` },
-      body: JSON.stringify({ inputs: [{ kind: 'pbx', event: { kind: 'queueCallerJoin', queue: 'q' } }] }),
-    });
+    const response = await rawRequest(hub.url, 'boardEvents', { token: tokens.root, body: { inputs: [{ kind: 'pbx', event: { kind: 'queueCallerJoin', queue: 'q' } }] } });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { message: string }).message).toMatch(/^board events: inputs\.0\.event/);
+    expect((response.json as { message: string }).message).toMatch(/^board events: inputs\.0\.event/);
   });
 
   it('sends a supervisor’s board the snapshot, then each queue as it changes', async () => {
@@ -169,15 +161,11 @@ describe('a desk that goes without a word', () => {
 
   const bobOnBoard = async () => (await snapshot(quick.url)).agents.find((a) => a.agentId === 'bob')?.state;
   async function report(state: 'available' | 'break') {
-    const response = await fetch(`${quick.url}/v1/agents/me/state`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${bob}` },
-      body: JSON.stringify({ state, ...(state === 'break' ? { breakReason: 'coffee' } : {}), at: new Date().toISOString() }),
-    });
+    const response = await hubClient(quick.url, bob).call('agentState', { body: { state, ...(state === 'break' ? { breakReason: 'coffee' } : {}), at: new Date().toISOString() } });
     expect(response.status).toBe(204);
   }
   async function openDeskLink(options: { autoPong?: boolean } = {}) {
-    const socket = new WebSocket(`${quick.url.replace('http', 'ws')}/v1/sync/nudges`, { headers: { authorization: `Bearer ${bob}` }, ...options });
+    const socket = new WebSocket(hubSocketUrl(quick.url, 'nudges'), { headers: { authorization: `Bearer ${bob}` }, ...options });
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     return socket;
   }

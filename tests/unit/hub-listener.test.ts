@@ -8,9 +8,11 @@ import { type HubOptions, type RunningHub, startHub } from '../../server/hub.js'
 import { HubConfigSchema } from '../../server/hub-config.js';
 import { BOARD_PROTOCOL, bearerProtocol } from '../../shared/board.js';
 import { RENDERER_CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.js';
+import { hubRequests } from '../../shared/hub-api.js';
+import { hubSocketUrl } from '../../shared/hub-client.js';
 import { slowBody } from '../support/raw-http.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
-import { startTestHub, type TestHub } from '../support/test-hub.js';
+import { hubClient, startTestHub, type TestHub } from '../support/test-hub.js';
 
 let postgres: PostgresServer;
 let hub: TestHub;
@@ -26,24 +28,26 @@ afterAll(async () => {
 });
 
 const asSubprotocol = (token: string) => ({ 'sec-websocket-protocol': `${BOARD_PROTOCOL}, ${bearerProtocol(token)}` });
-const stillValid = async (token: string) => (await fetch(`${hub.url}/v1/sync/changes?after=0&limit=1`, { headers: { authorization: `Bearer ${token}` } })).status;
+const stillValid = async (token: string) => (await hubClient(hub.url, token).call('pull', { query: { after: 0, limit: 1 } })).status;
+/** Sent by hand: the token is where the hub client never puts it. */
+const withHeaders = (name: 'logout' | 'board', headers: Record<string, string>) => fetch(`${hub.url}${hubRequests[name].path}`, { method: hubRequests[name].method, headers });
 
 describe('where the hub takes a session token from', () => {
   it('does not take a subprotocol token on plain HTTP: a logout so sent is refused, and the session lives on', async () => {
     const { token } = await hub.login('sam');
-    const logout = await fetch(`${hub.url}/v1/sessions/current`, { method: 'DELETE', headers: asSubprotocol(token) });
+    const logout = await withHeaders('logout', asSubprotocol(token));
     expect(logout.status).toBe(401);
     expect(await stillValid(token)).toBe(200);
   });
 
   it('refuses a read with the token only in Sec-WebSocket-Protocol', async () => {
     const { token } = await hub.login('sam');
-    expect((await fetch(`${hub.url}/v1/board`, { headers: asSubprotocol(token) })).status).toBe(401);
+    expect((await withHeaders('board', asSubprotocol(token))).status).toBe(401);
   });
 
   it('takes the subprotocol token on a WebSocket upgrade, where a browser cannot send a header', async () => {
     const { token } = await hub.login('sam');
-    const socket = new WebSocket(`${hub.url.replace('http', 'ws')}/v1/board/live`, [BOARD_PROTOCOL, bearerProtocol(token)]);
+    const socket = new WebSocket(hubSocketUrl(hub.url, 'boardLive'), [BOARD_PROTOCOL, bearerProtocol(token)]);
     const first = await new Promise<string>((resolve, reject) => socket.once('message', (data) => resolve(data.toString())).once('error', reject));
     expect(JSON.parse(first)).toMatchObject({ type: 'snapshot' });
     socket.close();
@@ -51,7 +55,7 @@ describe('where the hub takes a session token from', () => {
 
   it('logs out the session named by the bearer header', async () => {
     const { token } = await hub.login('sam');
-    const logout = await fetch(`${hub.url}/v1/sessions/current`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    const logout = await hubClient(hub.url, token).call('logout');
     expect(logout.status).toBe(204);
     expect(await stillValid(token)).toBe(401);
   });
@@ -73,7 +77,7 @@ describe('slow peers', () => {
 
   it('closes a connection whose request body trickles in, once the request timeout has passed', async () => {
     await withHub({ timeouts: SHORT }, async (short) => {
-      const slow = await Promise.all([1, 2, 3].map(() => slowBody(portOf(short.url), { path: '/v1/sessions', stage: 'body', everyMs: 100, giveUpMs: 5_000 })));
+      const slow = await Promise.all([1, 2, 3].map(() => slowBody(portOf(short.url), { path: hubRequests.login.path, stage: 'body', everyMs: 100, giveUpMs: 5_000 })));
       for (const { closedAfterMs } of slow) {
         expect(closedAfterMs).not.toBeNull();
         expect(closedAfterMs!).toBeLessThan(4_000);
@@ -83,7 +87,7 @@ describe('slow peers', () => {
 
   it('closes a connection whose headers never end', async () => {
     await withHub({ timeouts: SHORT }, async (short) => {
-      const { closedAfterMs } = await slowBody(portOf(short.url), { path: '/v1/sessions', stage: 'headers', everyMs: 100, giveUpMs: 5_000 });
+      const { closedAfterMs } = await slowBody(portOf(short.url), { path: hubRequests.login.path, stage: 'headers', everyMs: 100, giveUpMs: 5_000 });
       expect(closedAfterMs).not.toBeNull();
       expect(closedAfterMs!).toBeLessThan(4_000);
     });
@@ -92,7 +96,7 @@ describe('slow peers', () => {
   it('keeps a WebSocket open past the request timeout: a desk’s nudge socket lives all day', async () => {
     await withHub({ timeouts: SHORT }, async (short) => {
       const { token } = await hub.login('alice');
-      const socket = new WebSocket(`${short.url.replace('http', 'ws')}/v1/sync/nudges`, { headers: { authorization: `Bearer ${token}` } });
+      const socket = new WebSocket(hubSocketUrl(short.url, 'nudges'), { headers: { authorization: `Bearer ${token}` } });
       await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
       let closed = false;
       socket.once('close', () => (closed = true));

@@ -6,6 +6,7 @@ import { createLoginThrottle, type LoginThrottleLimits } from '../../server/http
 import { type RunningHub, startHub } from '../../server/hub.js';
 import { HubConfigSchema } from '../../server/hub-config.js';
 import { LOGIN_LIMITS } from '../../server/hub-limits.js';
+import { hubRequests } from '../../shared/hub-api.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
 import { PASSWORD, startTestHub, type TestHub } from '../support/test-hub.js';
 
@@ -35,14 +36,14 @@ interface LoginAnswer {
 }
 
 /**
- * A login sent from `from`, any address of 127.0.0.0/8 (all of it is loopback on Linux),
+ * A login sent by hand (the hub client cannot choose its source address) from `from`, any address of 127.0.0.0/8 (all of it is loopback on Linux),
  * so a test can be many clients without leaving the machine.
  */
 function login(url: string, { from, username, password, headers = {} }: { from: string; username: string; password: string; headers?: Record<string, string> }) {
   const { port } = new URL(url);
   return new Promise<LoginAnswer>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, localAddress: from, method: 'POST', path: '/v1/sessions', headers: { 'content-type': 'application/json', ...headers } },
+      { host: '127.0.0.1', port, localAddress: from, method: hubRequests.login.method, path: hubRequests.login.path, headers: { 'content-type': 'application/json', ...headers } },
       (res) => {
         let text = '';
         res.setEncoding('utf8');

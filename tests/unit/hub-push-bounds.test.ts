@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../shared/domain.js';
 import type { Mutation, PushResult } from '../../shared/sync.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
-import { startTestHub, type TestHub } from '../support/test-hub.js';
+import { hubClient, seen, startTestHub, type TestHub } from '../support/test-hub.js';
 
 let postgres: PostgresServer;
 let hub: TestHub;
@@ -29,12 +29,7 @@ function note(fields: Partial<Interaction>): Mutation {
 }
 
 async function push(mutations: Mutation[]) {
-  const response = await fetch(`${hub.url}/v1/sync/mutations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ mutations }),
-  });
-  return { status: response.status, json: (await response.json()) as PushResult & { message?: string } };
+  return seen(await hubClient(hub.url, token).call('push', { body: { mutations } })) as { status: number; json: PushResult & { message?: string } };
 }
 
 const stored = async (id: string) => (await hub.db.query('SELECT 1 FROM interactions WHERE id = $1', [id])).rowCount;

@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DispositionSchema, RegionSchema } from '../../../shared/domain.js';
-import { describeIssues } from '../../../shared/desk-wire.js';
+import { describeIssues } from '../../../shared/zod-issues.js';
 import { LOCALES, LocaleSchema } from '../../../shared/i18n/locales.js';
 import { translatorFor } from '../../../shared/i18n/translator.js';
 import { TimeZoneSchema } from '../../../shared/time-zone.js';

@@ -12,7 +12,7 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ConfigProblem } from '../../../shared/config-problem.js';
-import { describeIssues } from '../../../shared/desk-wire.js';
+import { describeIssues } from '../../../shared/zod-issues.js';
 import { type DeskConfig, DeskConfigError, DeskConfigSchema } from './desk-config.js';
 
 type Values = Record<string, unknown>;

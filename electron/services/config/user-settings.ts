@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { describeIssues } from '../../../shared/desk-wire.js';
+import { describeIssues } from '../../../shared/zod-issues.js';
 import { DeskConfigSchema, type DeskConfigInput } from './desk-config.js';
 
 export class SettingsNotSavedError extends Error {

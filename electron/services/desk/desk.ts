@@ -21,7 +21,7 @@ import { createAgentState } from './agent-state.js';
 import { sayStoreFailures } from './said-store-failures.js';
 import { createDeskDrafts } from './desk-drafts.js';
 import { resolveLanguage, systemLanguage } from './desk-language.js';
-import { SignInRefused } from '../sync/sync-client.js';
+import { SignInRefused } from '../sync/hub-session.js';
 import type { RingingBounds } from '../telephony/adapter.js';
 
 export interface DeskDeps {

@@ -7,12 +7,12 @@
 import type { WebSocket } from 'ws';
 import type { DeskEvent } from '../../../shared/desk-api.js';
 import {
-  describeIssues,
   RequestEnvelopeSchema,
   type RequestEnvelope,
   type ResponseEnvelope,
   type ServerFrame,
 } from '../../../shared/desk-wire.js';
+import { describeIssues } from '../../../shared/zod-issues.js';
 import type { Logger } from '../log.js';
 import { type ListenerLimits, sendOrDropSlowClient } from './listener-limits.js';
 

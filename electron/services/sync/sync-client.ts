@@ -1,27 +1,19 @@
 /**
- * The desk's link to the hub. One cycle pushes the outbox, oldest first, then pulls
- * pages after the store's cursor until the hub has no more. Cycles run at start, after
- * every local write, when the hub's WebSocket nudges past the cursor, and every minute
- * as a safety net; a failed cycle marks the desk offline and retries with backoff, while
+ * The desk's link to the hub: when to run a sync cycle (sync-cycle.ts) and what the status
+ * bar says of it. Cycles run at start, after every local write, when the hub's nudge
+ * socket (nudge-socket.ts) says it is past the cursor, and every minute as a safety net,
+ * never two at once; a failed cycle marks the desk offline and retries with backoff, while
  * lookups, pops and notes carry on from the local store.
  */
-import WebSocket from 'ws';
-import { z } from 'zod';
 import type { AgentStateReport } from '../../../shared/board.js';
-import { describeIssues } from '../../../shared/desk-wire.js';
-import { parseJson } from '../../../shared/json.js';
-import {
-  HubErrorSchema,
-  MutationSchema,
-  NudgeSchema,
-  PullPageSchema,
-  PushResultSchema,
-  type MutationResult,
-  SessionSchema,
-  type SyncStatus,
-} from '../../../shared/sync.js';
+import { createBackoff } from '../../../shared/backoff.js';
+import type { SyncStatus } from '../../../shared/sync.js';
+import { createThrottler } from '../../../shared/throttler.js';
 import type { Logger } from '../log.js';
 import type { DeskStore } from '../store/desk-store.js';
+import { createHubSession, reasonOf, SignInNeeded } from './hub-session.js';
+import { openNudgeSocket } from './nudge-socket.js';
+import { createSyncCycle } from './sync-cycle.js';
 
 export interface SyncClientOptions {
   url: string;
@@ -57,50 +49,18 @@ export interface SyncClient {
   stop(): Promise<void>;
 }
 
-const REQUEST_TIMEOUT_MS = 15_000;
 const SAFETY_NET_MS = 60_000;
-const RETRY_MS = { first: 1_000, max: 30_000 };
-
-/** The hub answered, and said no: its reason is what the status bar shows. */
-class HubError extends Error {
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
-/** Nothing more to try without the agent: no password, or the hub refused it. */
-class SignInNeeded extends HubError {}
-
-/** Why the agent's own sign-in failed, so the desk can tell them what to do about it. */
-export class SignInRefused extends Error {
-  constructor(
-    message: string,
-    readonly why: 'wrong_password' | 'refused' | 'hub_failed' | 'unreachable',
-  ) {
-    super(message);
-  }
-}
-
-function signInFailure(err: unknown): SignInRefused['why'] {
-  if (err instanceof SignInNeeded) return 'wrong_password';
-  if (!(err instanceof HubError)) return 'unreachable';
-  return err.status !== undefined && err.status >= 500 ? 'hub_failed' : 'refused';
-}
+const RETRY = { firstMs: 1_000, maxMs: 30_000 };
 
 export function createSyncClient(options: SyncClientOptions): SyncClient {
   const { store, log, now = () => new Date(), pageSize = 2_000, pushBatch = 200 } = options;
-  const base = options.url.replace(/\/+$/, '');
-  const saved = store.savedSession();
-  // A session saved for another hub or agent is not this desk's any more.
-  let token: string | null = saved && saved.hubUrl === base && saved.username === options.username ? saved.token : null;
-  let socket: WebSocket | null = null;
+  const hub = createHubSession({ url: options.url, username: options.username, password: options.password, store, log });
+  const cycle = createSyncCycle({ hub, store, log, historyDays: options.historyDays, pageSize, pushBatch, now, onPushed: publish, onChanged: options.onChanged });
+  const retry = createBackoff(RETRY);
+  const cycles = createThrottler(runCycle);
+  let socket: { close(): void } | null = null;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  let again = false;
   let stopped = false;
-  let retryMs = RETRY_MS.first;
   let link: Pick<SyncStatus, 'state' | 'offlineSince' | 'lastSyncAt' | 'lastError'> = {
     state: 'connecting',
     offlineSince: null,
@@ -108,9 +68,6 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     lastError: null,
   };
   let published = '';
-  /** The state not yet sent, and the last one sent or asked to be. */
-  let agentState: AgentStateReport | null = null;
-  let lastAgentState: AgentStateReport | null = null;
 
   const status = (): SyncStatus => ({ ...link, ...store.outboxCounts() });
   function publish(): void {
@@ -122,143 +79,42 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     }
   }
 
-  async function call<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown, retried = false): Promise<z.output<S>> {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? null : JSON.stringify(body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    const json: unknown = await response.json().catch(() => null);
-    if (response.status === 401 && token !== null && !retried) {
-      forgetSession();
-      await login();
-      return call(schema, method, path, body, true);
-    }
-    if (!response.ok) {
-      const error = HubErrorSchema.safeParse(json);
-      throw new HubError(`hub answered ${response.status}: ${error.success ? error.data.message : 'no reason given'}`, response.status);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new HubError(`hub sent a malformed answer to ${path}: ${describeIssues(parsed.error)}`);
-    return parsed.data;
-  }
-
-  const reasonOf = (err: unknown): string =>
-    err instanceof HubError
-      ? err.message
-      : `cannot reach the hub at ${base}: ${(err as Error).cause ? String((err as { cause: unknown }).cause) : (err as Error).message}`;
-
-  function forgetSession(): void {
-    token = null;
-    store.saveSession(null);
-  }
-
-  async function openSession(password: string): Promise<void> {
-    try {
-      const session = await call(SessionSchema, 'POST', '/v1/sessions', { username: options.username, password }, true);
-      token = session.token;
-      store.saveSession({ hubUrl: base, username: options.username, token });
-      log.info({ agent: session.agent.id, role: session.agent.role }, 'logged in to the hub');
-    } catch (err) {
-      if (err instanceof HubError && err.status === 401) throw new SignInNeeded(err.message, err.status);
-      throw err;
-    }
-  }
-
-  async function login(): Promise<void> {
-    if (options.password === null) throw new SignInNeeded(`agent "${options.username}" is not signed in to the hub`);
-    await openSession(options.password);
-  }
-
-  async function push(): Promise<void> {
-    for (;;) {
-      const entries = store.pendingMutations(pushBatch);
-      if (entries.length === 0) return;
-      const valid = [];
-      const refused: MutationResult[] = [];
-      for (const entry of entries) {
-        const parsed = MutationSchema.safeParse(entry);
-        if (parsed.success) valid.push(parsed.data);
-        else {
-          log.warn({ mutationId: entry.mutationId, issues: describeIssues(parsed.error) }, 'an outbox entry is not a valid mutation; kept, not sent');
-          refused.push({ mutationId: entry.mutationId, status: 'rejected', reason: 'invalid_mutation' });
-        }
-      }
-      if (refused.length > 0) store.settleMutations(refused);
-      if (valid.length === 0) continue;
-      const { results } = await call(PushResultSchema, 'POST', '/v1/sync/mutations', { mutations: valid });
-      store.settleMutations(results);
-      const rejected = results.filter((r) => r.status === 'rejected');
-      if (rejected.length > 0) log.warn({ rejected }, 'the hub refused some notes or customers; they stay on this desk');
-      publish();
-    }
-  }
-
-  /** The next page is asked for before this one is written, so the hub can be at work on it meanwhile. */
-  async function pull(): Promise<void> {
-    const since = new Date(now().getTime() - options.historyDays * 86_400_000).toISOString().slice(0, 10);
-    const fetchAfter = (after: number) => call(PullPageSchema, 'GET', `/v1/sync/changes?after=${after}&limit=${pageSize}&historySince=${since}`);
-    let after = store.syncCursor();
-    let next = fetchAfter(after);
-    for (;;) {
-      const page = await next;
-      if (page.more) {
-        next = fetchAfter(page.cursor);
-        // Should this page fail to apply, the fetch already under way is dropped, not left unhandled.
-        next.catch(() => undefined);
-      }
-      if (page.changes.length > 0 || page.cursor !== after) {
-        const touched = store.applyChanges(page.changes, page.cursor);
-        if (touched.size > 0) options.onChanged(touched);
-      }
-      if (!page.more) return;
-      after = page.cursor;
-    }
-  }
-
-  async function sendAgentState(): Promise<void> {
-    const report = agentState;
-    if (report === null) return;
-    await call(z.unknown(), 'POST', '/v1/agents/me/state', report);
-    if (agentState === report) agentState = null;
-  }
-
   function openSocket(): void {
+    const token = hub.token();
     if (socket || stopped || token === null) return;
-    const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/v1/sync/nudges`, { headers: { authorization: `Bearer ${token}` } });
-    socket = ws;
-    ws.on('message', (data) => {
-      if (stopped) return;
-      const nudge = NudgeSchema.safeParse(parseJson(data.toString()));
-      if (nudge.success && nudge.data.version > store.syncCursor()) kick();
-      else if (!nudge.success) log.warn('the hub sent a nudge that is not one; ignored');
-    });
-    ws.on('open', () => {
-      // The hub may have marked this agent offline while the link was down, or this may be another hub: say the state again.
-      agentState ??= lastAgentState;
-      kick();
-    });
-    ws.on('error', (err) => log.debug({ err }, 'hub nudge socket failed'));
-    ws.on('close', () => {
-      if (socket === ws) socket = null;
-      // The next cycle finds out whether the hub is gone, and re-opens the socket when it is back.
-      if (!stopped) schedule(retryMs);
-    });
+    const opened = openNudgeSocket(
+      hub.base,
+      token,
+      {
+        onVersion: (version) => {
+          if (!stopped && version > store.syncCursor()) kick();
+        },
+        onOpen: () => {
+          cycle.repeatAgentState();
+          kick();
+        },
+        onClose: () => {
+          if (socket === opened) socket = null;
+          // The next cycle finds out whether the hub is gone, and re-opens the socket when it is back.
+          schedule(retry.next());
+        },
+      },
+      log,
+    );
+    socket = opened;
   }
 
-  async function cycle(): Promise<void> {
+  async function runCycle(): Promise<void> {
+    if (stopped) return;
+    clearTimeout(timer);
     try {
-      if (token === null) await login();
-      await push();
-      await sendAgentState();
-      await pull();
+      await cycle.run();
       link = { state: 'online', offlineSince: null, lastSyncAt: now().toISOString(), lastError: null };
-      retryMs = RETRY_MS.first;
+      retry.reset();
       openSocket();
       schedule(SAFETY_NET_MS);
     } catch (err) {
-      const reason = reasonOf(err);
+      const reason = reasonOf(err, hub.base);
       const offlineSince = link.offlineSince ?? now().toISOString();
       if (err instanceof SignInNeeded) {
         // Retrying cannot help: the next attempt is the agent's, through signIn.
@@ -267,17 +123,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       } else {
         if (link.state !== 'offline') log.warn({ reason }, 'hub unreachable; working offline');
         link = { ...link, state: 'offline', offlineSince, lastError: reason };
-        schedule(retryMs);
-        retryMs = Math.min(retryMs * 2, RETRY_MS.max);
+        schedule(retry.next());
       }
     }
     publish();
-  }
-
-  async function syncNow(): Promise<SyncStatus> {
-    kick();
-    while (running) await running;
-    return status();
   }
 
   function schedule(ms: number): void {
@@ -287,19 +136,12 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   }
 
   function kick(): void {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    clearTimeout(timer);
-    running = cycle().finally(() => {
-      running = null;
-      if (again) {
-        again = false;
-        kick();
-      }
-    });
+    if (!stopped) void cycles.run();
+  }
+
+  async function syncNow(): Promise<SyncStatus> {
+    await cycles.run();
+    return status();
   }
 
   return {
@@ -311,16 +153,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     },
     status,
     reportAgentState(report) {
-      agentState = report;
-      lastAgentState = report;
+      cycle.reportAgentState(report);
       kick();
     },
     async signIn(password) {
-      try {
-        await openSession(password);
-      } catch (err) {
-        throw new SignInRefused(reasonOf(err), signInFailure(err));
-      }
+      await hub.signIn(password);
       return syncNow();
     },
     syncNow,
@@ -328,7 +165,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       stopped = true;
       clearTimeout(timer);
       socket?.close();
-      await running;
+      await cycles.whenIdle();
     },
   };
 }

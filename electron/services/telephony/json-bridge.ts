@@ -9,7 +9,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { bearerToken } from '../../../shared/bearer-token.js';
 import { CallEventSchema } from '../../../shared/call.js';
-import { describeIssues } from '../../../shared/desk-wire.js';
+import { describeIssues } from '../../../shared/zod-issues.js';
 import { isLoopbackHost, refuseForeignHosts } from '../host/allowed-hosts.js';
 import { sameSecret } from '../host/same-secret.js';
 import { capConnections, type ListenerLimits, sendOrDropSlowClient, serverOptionsFor } from '../host/listener-limits.js';

@@ -14,7 +14,8 @@ import {
   type RequestInput,
   type RequestOutput,
 } from '../../../shared/desk-api.js';
-import { badRequestError, type DeskError, deskError, describeIssues } from '../../../shared/desk-wire.js';
+import { badRequestError, type DeskError, deskError } from '../../../shared/desk-wire.js';
+import { describeIssues } from '../../../shared/zod-issues.js';
 import type { DeskTransport } from './transport.js';
 
 /** A request the desk refused or could not answer; `key` names the sentence the operator is shown (describeError). */

@@ -4,7 +4,7 @@
  * queues are read back, so a call that started ringing during an outage still pops.
  */
 import { type PbxEvent, PbxEventSchema } from '../../../../shared/pbx.js';
-import { describeIssues } from '../../../../shared/desk-wire.js';
+import { describeIssues } from '../../../../shared/zod-issues.js';
 import type { Logger } from '../../log.js';
 import type { CallEventSink, RingingBounds, TelephonyAdapter } from '../adapter.js';
 import { createAmiCallMapper } from './ami-call-mapper.js';

@@ -3,33 +3,30 @@
  * only), then one WebSocket carrying the token as a subprotocol, re-opened with backoff.
  * A socket the hub refuses before it opens means the session is gone: back to the login.
  */
-import { BOARD_PROTOCOL, BoardUpdateSchema, bearerProtocol } from '../../../../shared/board.js';
-import { parseJson } from '../../../../shared/json.js';
-import { SessionSchema } from '../../../../shared/sync.js';
+import { createBackoff } from '../../../../shared/backoff.js';
+import { BOARD_PROTOCOL, bearerProtocol } from '../../../../shared/board.js';
+import { createHubClient, type HubAnswer, hubSocketUrl, readHubFrame } from '../../../../shared/hub-client.js';
+import type { hubRequests } from '../../../../shared/hub-api.js';
 import { type BoardLink, useBoard } from './board-state.js';
 
 const TOKEN_KEY = 'agent-desk-board-token';
-const RETRY_MS = { first: 500, max: 10_000 };
+const RETRY = { firstMs: 500, maxMs: 10_000 };
+
+/** The hub that served this page, called with `token`'s session. */
+const hubAs = (token: string | null) => createHubClient({ url: location.origin, token: () => token });
 
 /** Logs in for a session; a refusal lands in the board's `problem`, for the login form to say. */
 export async function logIn(username: string, password: string): Promise<void> {
   const board = useBoard.getState();
-  let response: Response;
+  let answer: HubAnswer<typeof hubRequests.login>;
   try {
-    response = await fetch('/v1/sessions', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
+    answer = await hubAs(null).call('login', { body: { username, password } });
   } catch {
     return board.setConnection('login', { key: 'hubUnreachable' });
   }
-  const body: unknown = await response.json().catch(() => null);
-  if (response.status === 401) return board.setConnection('login', { key: 'wrongLogin' });
-  if (!response.ok) {
-    return board.setConnection('login', { key: 'loginFailed', values: { reason: (body as { message?: string } | null)?.message ?? String(response.status) } });
-  }
-  const session = SessionSchema.parse(body);
+  if (!answer.ok && answer.status === 401) return board.setConnection('login', { key: 'wrongLogin' });
+  if (!answer.ok) return board.setConnection('login', { key: 'loginFailed', values: { reason: answer.message ?? String(answer.status) } });
+  const session = answer.value;
   if (session.agent.role === 'operator') return board.setConnection('forbidden', { key: 'operatorForbidden', values: { name: session.agent.name } });
   sessionStorage.setItem(TOKEN_KEY, session.token);
   connectBoard();
@@ -47,14 +44,14 @@ export async function logOut(): Promise<void> {
   useBoard.getState().setConnection('login');
   if (token === null) return;
   // A hub that cannot be reached now forgets the session when it expires; this screen has let go of it either way.
-  await fetch('/v1/sessions/current', { method: 'DELETE', headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
+  await hubAs(token).call('logout').catch(() => undefined);
 }
 
 export function connectBoard(): void {
   const token = savedToken();
   const board = useBoard.getState();
   if (token === null || board.link) return;
-  let retryMs = RETRY_MS.first;
+  const backoff = createBackoff(RETRY);
   let socket: WebSocket | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const current = () => useBoard.getState().link === connection;
@@ -67,16 +64,16 @@ export function connectBoard(): void {
   };
   board.setLink(connection);
   const open = () => {
-    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/v1/board/live`, [BOARD_PROTOCOL, bearerProtocol(token)]);
+    const ws = new WebSocket(hubSocketUrl(location.origin, 'boardLive'), [BOARD_PROTOCOL, bearerProtocol(token)]);
     socket = ws;
     let opened = false;
     ws.onopen = () => {
       opened = true;
-      retryMs = RETRY_MS.first;
+      backoff.reset();
       board.setConnection('live');
     };
     ws.onmessage = (message) => {
-      const update = BoardUpdateSchema.safeParse(parseJson(String(message.data)));
+      const update = readHubFrame('boardLive', String(message.data));
       if (update.success) useBoard.getState().apply(update.data);
       else console.error('the hub sent a malformed board update', update.error);
     };
@@ -85,14 +82,13 @@ export function connectBoard(): void {
       const retry = () => {
         if (!current()) return;
         board.setConnection('reconnecting');
-        retryTimer = setTimeout(open, retryMs);
-        retryMs = Math.min(retryMs * 2, RETRY_MS.max);
+        retryTimer = setTimeout(open, backoff.next());
       };
       if (opened) return retry();
       // Refused before it opened: a hub that is down (try again), or a session that ended (log in again).
-      void fetch('/v1/board', { headers: { authorization: `Bearer ${token}` } }).then(
-        (response) => {
-          if (response.status !== 401 && response.status !== 403) return retry();
+      void hubAs(token).call('board').then(
+        (answer) => {
+          if (answer.ok || (answer.status !== 401 && answer.status !== 403)) return retry();
           connection.close();
           sessionStorage.removeItem(TOKEN_KEY);
           board.setConnection('login', { key: 'sessionEnded' });
