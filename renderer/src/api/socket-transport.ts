@@ -7,6 +7,7 @@
  * puts in the page it serves. A restarted host has a new one, so a socket that could
  * not open reads it again from a fresh copy of the page before the next try.
  */
+import { createBackoff } from '../../../shared/backoff.js';
 import type { DeskEvent } from '../../../shared/desk-api.js';
 import {
   type DeskErrorKey,
@@ -20,8 +21,7 @@ import {
 } from '../../../shared/desk-wire.js';
 import type { ConnectionState, DeskTransport } from './transport.js';
 
-const FIRST_RETRY_MS = 250;
-const MAX_RETRY_MS = 5_000;
+const RETRY = { firstMs: 250, maxMs: 5_000 };
 const REQUEST_TIMEOUT_MS = 15_000;
 
 function secretIn(document: Document): string {
@@ -52,7 +52,7 @@ export function socketTransport(location: Location = window.location): DeskTrans
   const pending = new Map<number, Pending>();
   let state: ConnectionState = 'connecting';
   let socket: WebSocket;
-  let retryMs = FIRST_RETRY_MS;
+  const retry = createBackoff(RETRY);
 
   function setState(next: ConnectionState): void {
     if (next === state) return;
@@ -73,7 +73,7 @@ export function socketTransport(location: Location = window.location): DeskTrans
     socket = new WebSocket(url, deskSocketProtocols(secret));
     socket.onopen = () => {
       opened = true;
-      retryMs = FIRST_RETRY_MS;
+      retry.reset();
       setState('connected');
     };
     socket.onmessage = (message) => {
@@ -99,8 +99,7 @@ export function socketTransport(location: Location = window.location): DeskTrans
     socket.onclose = () => {
       failAll('disconnected');
       setState('disconnected');
-      const delay = retryMs;
-      retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+      const delay = retry.next();
       if (opened) return void setTimeout(open, delay);
       void freshSecret(location, secret).then((next) => {
         secret = next;

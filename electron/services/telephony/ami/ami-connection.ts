@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
+import { type BackoffBounds, createBackoff } from '../../../../shared/backoff.js';
 import type { Logger } from '../../log.js';
 import { type AmiMessage, createAmiReader, formatAmiAction } from './ami-protocol.js';
 
@@ -16,7 +17,7 @@ export interface AmiConnectionOptions {
   /** md5: the secret never crosses the wire, only a hash of it with Asterisk's challenge. */
   authType: 'plain' | 'md5';
   pingIntervalMs: number;
-  retry: { firstMs: number; maxMs: number };
+  retry: BackoffBounds;
   log: Logger;
   /** Logged in and ready for actions: the place to rebuild state. */
   onReady(): void;
@@ -48,7 +49,7 @@ export function createAmiConnection(options: AmiConnectionOptions): AmiConnectio
   const pending = new Map<string, Pending>();
   let socket: Socket | null = null;
   let nextActionId = 1;
-  let retryMs = options.retry.firstMs;
+  const retry = createBackoff(options.retry);
   let retryTimer: NodeJS.Timeout | null = null;
   let pingTimer: NodeJS.Timeout | null = null;
   let stopped = true;
@@ -121,12 +122,12 @@ export function createAmiConnection(options: AmiConnectionOptions): AmiConnectio
 
   function scheduleReconnect(): void {
     if (stopped || retryTimer) return;
-    log.info({ inMs: retryMs }, 'AMI reconnecting');
+    const inMs = retry.next();
+    log.info({ inMs }, 'AMI reconnecting');
     retryTimer = setTimeout(() => {
       retryTimer = null;
       open();
-    }, retryMs);
-    retryMs = Math.min(retryMs * 2, options.retry.maxMs);
+    }, inMs);
   }
 
   function open(): void {
@@ -143,7 +144,7 @@ export function createAmiConnection(options: AmiConnectionOptions): AmiConnectio
           greeted = true;
           login().then(
             () => {
-              retryMs = options.retry.firstMs;
+              retry.reset();
               log.info({ host: options.host, port: options.port, username: options.username }, 'AMI logged in');
               keepAlive();
               options.onReady();

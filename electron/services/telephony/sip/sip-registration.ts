@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SipMessage } from 'sip';
 import { type ClientContext, signRequest } from 'sip/digest.js';
+import { type BackoffBounds, createBackoff } from '../../../../shared/backoff.js';
 import type { Logger } from '../../log.js';
 import type { SipStack } from './sip-stack.js';
 
@@ -19,7 +20,7 @@ export interface RegistrationOptions {
   password: string;
   expiresSeconds: number;
   transport: 'udp' | 'tcp';
-  retry: { firstMs: number; maxMs: number };
+  retry: BackoffBounds;
 }
 
 export interface Registration {
@@ -40,7 +41,7 @@ export function createRegistration(stack: SipStack, contact: string, options: Re
   const auth: ClientContext = {};
   let seq = 1;
   let timer: NodeJS.Timeout | null = null;
-  let retryMs = options.retry.firstMs;
+  const retry = createBackoff(options.retry);
   let registered = false;
   let stopped = true;
 
@@ -91,14 +92,14 @@ export function createRegistration(stack: SipStack, contact: string, options: Re
       const granted = grantedExpiry(response, contact) ?? options.expiresSeconds;
       if (!registered) log.info({ aor, registrar: options.registrar, expires: granted }, 'SIP registered');
       registered = true;
-      retryMs = options.retry.firstMs;
+      retry.reset();
       schedule(Math.max(1, granted * REFRESH_AT) * 1000);
       return;
     }
     registered = false;
-    log.warn({ aor, registrar: options.registrar, status: response.status, reason: response.reason, retryInMs: retryMs }, 'SIP registration failed');
-    schedule(retryMs);
-    retryMs = Math.min(retryMs * 2, options.retry.maxMs);
+    const retryInMs = retry.next();
+    log.warn({ aor, registrar: options.registrar, status: response.status, reason: response.reason, retryInMs }, 'SIP registration failed');
+    schedule(retryInMs);
   }
 
   return {
