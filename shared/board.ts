@@ -54,7 +54,7 @@ export const QueueSettingsSchema = z.strictObject({
 export type QueueSettings = z.output<typeof QueueSettingsSchema>;
 
 /** One 15-minute interval of today (the board's day, in its time zone). */
-export const IntervalFiguresSchema = z.object({ start: IsoTime, offered: z.number().int(), answered: z.number().int(), abandoned: z.number().int() });
+const IntervalFiguresSchema = z.object({ start: IsoTime, offered: z.number().int(), answered: z.number().int(), abandoned: z.number().int() });
 
 export const QueueFiguresSchema = z.object({
   settings: QueueSettingsSchema,

@@ -40,11 +40,6 @@ export type ResponseEnvelope =
   | { id: number; ok: true; output: unknown }
   | { id: number; ok: false; error: DeskError };
 
-export const ResponseEnvelopeSchema = z.union([
-  z.strictObject({ id: z.number(), ok: z.literal(true), output: z.unknown() }),
-  z.strictObject({ id: z.number(), ok: z.literal(false), error: DeskErrorSchema }),
-]);
-
 /** Server → UI frames on the WebSocket: a response to a request, or an event. */
 export type ServerFrame = ({ type: 'response' } & ResponseEnvelope) | ({ type: 'event' } & DeskEvent);
 

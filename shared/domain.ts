@@ -95,9 +95,8 @@ export const TicketSchema = z.object({
   slaDueAt: IsoTime.nullable(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
-export type TicketPriority = z.infer<typeof TicketPrioritySchema>;
 
-export const InteractionKindSchema = z.enum(['call', 'note']);
+const InteractionKindSchema = z.enum(['call', 'note']);
 export const InteractionSchema = z.object({
   id: Id,
   customerId: Id.nullable(),

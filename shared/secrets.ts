@@ -3,7 +3,7 @@
  * place that must hide them: the desk's and the hub's log redaction, and the diagnostics
  * archive's copy of the configuration.
  */
-export const SECRET_FIELDS = ['token', 'secret', 'password', 'authorization'] as const;
+const SECRET_FIELDS = ['token', 'secret', 'password', 'authorization'] as const;
 
 /** pino redact paths for each secret field, at the top and up to `depth` levels down (pino has no "any depth"). */
 export function secretLogPaths(depth = 4): string[] {

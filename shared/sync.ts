@@ -111,7 +111,6 @@ export const MutationSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
-export type MutationKind = Mutation['kind'];
 
 export const PUSH_BATCH_MAX = 500;
 

@@ -162,4 +162,3 @@ export function createBoardFigures(configured: QueueSettings[], timeZone = 'UTC'
     }),
   };
 }
-export type BoardFigures = ReturnType<typeof createBoardFigures>;

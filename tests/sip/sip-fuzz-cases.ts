@@ -23,7 +23,7 @@ export interface FuzzCase {
 }
 
 /** mulberry32: small, fast, and the same sequence for a seed on every machine. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

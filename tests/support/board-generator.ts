@@ -7,8 +7,6 @@
 import type { AgentState, BoardInput } from '../../shared/board.js';
 import { hubClient, signIn } from './test-hub.js';
 
-export const SERVICE_LEVEL_SECONDS = 20;
-
 export interface ExpectedQueue {
   name: string;
   offered: number;

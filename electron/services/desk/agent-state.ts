@@ -71,4 +71,3 @@ export function createAgentState({ wrapUpSeconds, now, onChange }: AgentStateOpt
     },
   };
 }
-export type AgentStateMachine = ReturnType<typeof createAgentState>;

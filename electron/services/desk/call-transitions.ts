@@ -7,7 +7,7 @@
 import type { CallState } from '../../../shared/call.js';
 
 /** Where a call in each state goes on each reported state; a report not listed changes nothing. */
-export const CALL_TRANSITIONS: Readonly<Record<CallState, Readonly<Partial<Record<CallState, CallState>>>>> = {
+const CALL_TRANSITIONS: Readonly<Record<CallState, Readonly<Partial<Record<CallState, CallState>>>>> = {
   ringing: { answered: 'answered', ended: 'ended', missed: 'missed', answered_elsewhere: 'answered_elsewhere' },
   // Answered here, whatever ends it now: the agent had the call, so it was neither missed nor a colleague's.
   answered: { ended: 'ended', missed: 'ended', answered_elsewhere: 'ended' },

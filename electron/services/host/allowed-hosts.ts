@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from '../log.js';
 
 /** The names that reach this machine and no other, as a Host header spells them. */
-export const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'] as const;
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'] as const;
 
 const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::', '[::]']);
 

@@ -26,7 +26,7 @@ const MAX_FRAME_BYTES = 256 * 1024;
  * A browser loads the page and its assets and holds one socket per tab. The send queue
  * holds a few full desk states (each a few hundred KiB with the live cards bounded).
  */
-export const HOST_LIMITS: ListenerLimits = {
+const HOST_LIMITS: ListenerLimits = {
   requestTimeoutMs: 15_000,
   headersTimeoutMs: 10_000,
   idleTimeoutMs: 60_000,

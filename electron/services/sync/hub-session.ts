@@ -12,7 +12,7 @@ import type { DeskStore } from '../store/desk-store.js';
 const REQUEST_TIMEOUT_MS = 15_000;
 
 /** The hub answered, and said no: its reason is what the status bar shows. */
-export class HubRefused extends Error {
+class HubRefused extends Error {
   readonly status: number;
   constructor({ status, message }: Pick<HubRefusal, 'status' | 'message'>) {
     super(`hub answered ${status}: ${message ?? 'no reason given'}`);

@@ -40,7 +40,7 @@ interface Pending {
   reject(err: Error): void;
 }
 
-export class AmiActionError extends Error {
+class AmiActionError extends Error {
   override name = 'AmiActionError';
 }
 

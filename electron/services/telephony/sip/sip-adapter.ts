@@ -21,8 +21,6 @@ import { type SipStack, startSipStack } from './sip-stack.js';
 import type { Remote } from './sip-transport.js';
 import { defaultTrustedPeers, type PeerTrust, resolvePeerTrust } from './sip-trust.js';
 
-export { SipPortInUseError } from './sip-transport.js';
-
 export interface SipAdapterOptions {
   /** The address to listen on, and to put in Via and Contact (publicAddress overrides it there). */
   host: string;

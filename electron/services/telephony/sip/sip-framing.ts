@@ -26,7 +26,7 @@ const START_LINE = /^(?:[!-~]+ [!-~]+ SIP\/[!-~]+|SIP\/[!-~]+ \d{3}(?: .*)?)$/;
 type Declared = { kind: 'absent' } | { kind: 'length'; value: number } | { kind: 'invalid'; reason: string };
 
 /** The Content-Length a head declares. Several with one value frame the same way (sip-message.ts refuses the duplicate). */
-export function declaredContentLength(head: Buffer): Declared {
+function declaredContentLength(head: Buffer): Declared {
   // latin1 maps each byte to one character, so the ASCII names and digits are found whatever else the head holds.
   const lines = head.toString('latin1').replace(/\r\n[ \t]+/g, ' ').split('\r\n');
   const values = new Set(lines.flatMap((line) => CONTENT_LENGTH_LINE.exec(line)?.[1]?.trim() ?? []));

@@ -41,7 +41,7 @@ export interface SipTransport {
   close(): Promise<void>;
 }
 
-export class SipPortInUseError extends Error {
+class SipPortInUseError extends Error {
   override name = 'SipPortInUseError';
 }
 

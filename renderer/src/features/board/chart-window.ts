@@ -3,7 +3,7 @@
  * one, so the interval being counted now sits at the right of the axis and a supervisor
  * reads "how is this hour going" at a glance, rather than the whole day squeezed into a tile.
  */
-export const CHART_HOURS_BEFORE = 3;
+const CHART_HOURS_BEFORE = 3;
 const HOUR_MS = 3_600_000;
 
 export interface ChartWindow {
