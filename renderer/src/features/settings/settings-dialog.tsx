@@ -7,10 +7,10 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { labelIn } from '../../../../shared/i18n/localised-label.js';
 import { useDeskLocale } from '../../i18n/desk-language.js';
-import { Modal } from '../../Modal.js';
+import { Modal } from '../../modal.js';
 import { useDeskView } from '../../state/desk-state.js';
-import { ConfigProblemList } from './ConfigProblemList.js';
-import { LanguagePicker } from './LanguagePicker.js';
+import { ConfigProblemList } from './config-problem-list.js';
+import { LanguagePicker } from './language-picker.js';
 
 export function SettingsDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();

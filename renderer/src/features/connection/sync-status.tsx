@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeskFormats } from '../../i18n/desk-language.js';
 import { useDeskView } from '../../state/desk-state.js';
-import { SignInDialog } from './SignInDialog.js';
+import { SignInDialog } from './sign-in-dialog.js';
 
 /**
  * The desk's link to the hub: up to date, or offline since when with how many changes

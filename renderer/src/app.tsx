@@ -1,26 +1,26 @@
 /** The operator's screen: the bar on top, calls and the call log on the left, the card in the middle. */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CallLog } from './features/calllog/CallLog.js';
-import { ConnectionStatus } from './features/connection/ConnectionStatus.js';
-import { SyncStatus } from './features/connection/SyncStatus.js';
-import { AgentStateMenu } from './features/agent-state/AgentStateMenu.js';
-import { CustomerSearch } from './features/customer/CustomerSearch.js';
-import { ExportDiagnostics } from './features/diagnostics/ExportDiagnostics.js';
-import { CustomerView } from './features/customer/CustomerView.js';
-import { CallTabs } from './features/pop/CallTabs.js';
-import { PopCardView } from './features/pop/PopCardView.js';
-import { ConfigProblemList } from './features/settings/ConfigProblemList.js';
-import { SettingsDialog } from './features/settings/SettingsDialog.js';
-import { ShortcutHelp } from './features/shortcuts/ShortcutHelp.js';
+import { CallLog } from './features/calllog/call-log.js';
+import { ConnectionStatus } from './features/connection/connection-status.js';
+import { SyncStatus } from './features/connection/sync-status.js';
+import { AgentStateMenu } from './features/agent-state/agent-state-menu.js';
+import { CustomerSearch } from './features/customer/customer-search.js';
+import { ExportDiagnostics } from './features/diagnostics/export-diagnostics.js';
+import { CustomerView } from './features/customer/customer-view.js';
+import { CallTabs } from './features/pop/call-tabs-view.js';
+import { PopCardView } from './features/pop/pop-card-view.js';
+import { ConfigProblemList } from './features/settings/config-problem-list.js';
+import { SettingsDialog } from './features/settings/settings-dialog.js';
+import { ShortcutHelp } from './features/shortcuts/shortcut-help.js';
 import { isTyping, useShortcuts } from './features/shortcuts/use-shortcuts.js';
 import { type NoteFormKeys, NoteFormKeysContext } from './features/shortcuts/note-form-keys.js';
 import { ariaKeyShortcuts } from './features/shortcuts/shortcut-table.js';
-import { SimulatorMenu } from './features/simulator/SimulatorMenu.js';
-import { StoreSetAsideNotice } from './features/store/StoreSetAsideNotice.js';
+import { SimulatorMenu } from './features/simulator/simulator-menu.js';
+import { StoreSetAsideNotice } from './features/store/store-set-aside-notice.js';
 import { isOnScreen, tabFocus, useCallTabs } from './features/pop/call-tabs.js';
-import { DraftView } from './features/annotation/DraftView.js';
-import { ProblemList } from './features/problems/ProblemList.js';
+import { DraftView } from './features/annotation/draft-view.js';
+import { ProblemList } from './features/problems/problem-list.js';
 import { useDeskView } from './state/desk-state.js';
 
 export function App() {

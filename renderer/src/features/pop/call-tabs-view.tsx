@@ -7,7 +7,7 @@ import { formatNumber } from '../../format.js';
 import { useDeskView } from '../../state/desk-state.js';
 import { type CallTab, callKey, isOnScreen, tabFocus, useCallTabs } from './call-tabs.js';
 import { callerName } from './card-title.js';
-import { IncomingCallNotice } from './IncomingCallNotice.js';
+import { IncomingCallNotice } from './incoming-call-notice.js';
 import './drafts.css';
 
 /** Whose a draft is when its call has left the desk: the name or number it was written for. */

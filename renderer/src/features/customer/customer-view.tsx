@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { customerDisplayName } from '../../../../shared/customer-name.js';
 import type { CustomerCard } from '../../../../shared/domain.js';
 import { useDeskView } from '../../state/desk-state.js';
-import { AnnotationPanel } from '../annotation/AnnotationPanel.js';
+import { AnnotationPanel } from '../annotation/annotation-panel.js';
 import { reopenFocus } from '../pop/call-tabs.js';
-import { CustomerDetails } from './CustomerDetails.js';
+import { CustomerDetails } from './customer-details.js';
 
 export function CustomerView({ card }: { card: CustomerCard }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Modal } from '../../Modal.js';
+import { Modal } from '../../modal.js';
 import { chordLabel, SHORTCUTS } from './shortcut-table.js';
 
 export function ShortcutHelp({ onClose }: { onClose(): void }) {

@@ -1,7 +1,7 @@
 /** Throwing a draft away is a decision: asked once more, and "keep writing" is where the focus lands. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Modal } from '../../Modal.js';
+import { Modal } from '../../modal.js';
 
 export function DiscardDraft({ onDiscard }: { onDiscard(): void }) {
   const { t } = useTranslation();

@@ -9,9 +9,9 @@ import type { CustomerCard } from '../../../../shared/domain.js';
 import type { Draft } from '../../../../shared/draft.js';
 import { useDeskFormats } from '../../i18n/desk-language.js';
 import { useDeskView } from '../../state/desk-state.js';
-import { CustomerDetails } from '../customer/CustomerDetails.js';
-import { draftCaller } from '../pop/CallTabs.js';
-import { AnnotationPanel } from './AnnotationPanel.js';
+import { CustomerDetails } from '../customer/customer-details.js';
+import { draftCaller } from '../pop/call-tabs-view.js';
+import { AnnotationPanel } from './annotation-panel.js';
 
 export function DraftView({ draft }: { draft: Draft }) {
   const { t } = useTranslation();

@@ -5,10 +5,10 @@ import { customerDisplayName } from '../../../../shared/customer-name.js';
 import type { CustomerCard, E164 } from '../../../../shared/domain.js';
 import { formatNumber } from '../../format.js';
 import { useDeskView } from '../../state/desk-state.js';
-import { HistoryList } from '../pop/HistoryList.js';
-import { PurchaseList } from '../pop/PurchaseList.js';
-import { TicketList } from '../pop/TicketList.js';
-import { EditCustomerForm } from './EditCustomerForm.js';
+import { HistoryList } from '../pop/history-list.js';
+import { PurchaseList } from '../pop/purchase-list.js';
+import { TicketList } from '../pop/ticket-list.js';
+import { EditCustomerForm } from './edit-customer-form.js';
 
 interface Props {
   card: CustomerCard;

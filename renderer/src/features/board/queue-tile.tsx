@@ -4,7 +4,7 @@ import type { QueueFigures } from '../../../../shared/board.js';
 import { labelIn } from '../../../../shared/i18n/localised-label.js';
 import { useBoardFormats, useBoardLocale } from './board-language.js';
 import { chartWindow } from './chart-window.js';
-import { IntervalChart } from './IntervalChart.js';
+import { IntervalChart } from './interval-chart.js';
 import { longestWaitSeconds, queueLevels } from './levels.js';
 
 type FigureKey = 'waiting' | 'longestWait' | 'serviceLevel' | 'offered' | 'answered' | 'abandoned' | 'asa' | 'aht';

@@ -10,7 +10,7 @@ import { normalisePhone } from '../../../../shared/phone/normalise.js';
 import { describeError } from '../../i18n/describe-error.js';
 import { useDeskView } from '../../state/desk-state.js';
 import { type CustomerFieldValues, toCustomerFields } from './customer-fields.js';
-import { CustomerFields } from './CustomerFields.js';
+import { CustomerFields } from './customer-field-inputs.js';
 
 interface Props {
   phone: E164 | null;

@@ -5,7 +5,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../i18n/describe-error.js';
-import { Modal } from '../../Modal.js';
+import { Modal } from '../../modal.js';
 import { useDeskView } from '../../state/desk-state.js';
 
 export function SignInDialog({ onClose }: { onClose(): void }) {

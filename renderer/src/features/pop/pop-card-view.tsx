@@ -7,14 +7,14 @@ import { useTranslation } from 'react-i18next';
 import type { PopCard } from '../../../../shared/call.js';
 import type { CustomerCard } from '../../../../shared/domain.js';
 import { customerDisplayName } from '../../../../shared/customer-name.js';
-import { AnnotationPanel } from '../annotation/AnnotationPanel.js';
-import { CustomerDetails } from '../customer/CustomerDetails.js';
-import { CustomerSearch } from '../customer/CustomerSearch.js';
-import { NewCustomerForm } from '../customer/NewCustomerForm.js';
+import { AnnotationPanel } from '../annotation/annotation-panel.js';
+import { CustomerDetails } from '../customer/customer-details.js';
+import { CustomerSearch } from '../customer/customer-search.js';
+import { NewCustomerForm } from '../customer/new-customer-form.js';
 import { formatNumber } from '../../format.js';
 import { useDeskView } from '../../state/desk-state.js';
 import { shownCandidate } from './focus.js';
-import { CandidateChooser } from './CandidateChooser.js';
+import { CandidateChooser } from './candidate-chooser.js';
 import { callerName, callerNumber, regionLabel } from './card-title.js';
 
 export function PopCardView({ card }: { card: PopCard }) {

@@ -2,15 +2,15 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentState } from '../../../../shared/board.js';
 import { labelIn } from '../../../../shared/i18n/localised-label.js';
-import { AgentList } from './AgentList.js';
+import { AgentList } from './agent-list.js';
 import { logOut } from './board-client.js';
-import { ChartLegend } from './ChartLegend.js';
+import { ChartLegend } from './chart-legend.js';
 import { useBoardFormats, useBoardLocale } from './board-language.js';
 import { soundAlarm } from './alarm.js';
 import { useBoard } from './board-state.js';
 import { queueLevels } from './levels.js';
-import { QueueTile } from './QueueTile.js';
-import { useNow } from './useNow.js';
+import { QueueTile } from './queue-tile.js';
+import { useNow } from './use-now.js';
 
 /** The states the header counts agents in. */
 const SUMMARY_STATES: AgentState[] = ['available', 'ringing', 'on_call', 'wrap_up', 'break'];

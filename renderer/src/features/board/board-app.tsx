@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { Board } from './Board.js';
+import { Board } from './board.js';
 import { connectBoard, savedToken } from './board-client.js';
 import { useBoard } from './board-state.js';
-import { BoardLogin } from './BoardLogin.js';
+import { BoardLogin } from './board-login.js';
 import './board.css';
 
 /** The hub-served supervisor board: a login, then the live board. */

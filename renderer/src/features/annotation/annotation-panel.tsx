@@ -11,11 +11,11 @@ import { labelIn } from '../../../../shared/i18n/localised-label.js';
 import { useDeskLocale } from '../../i18n/desk-language.js';
 import { describeError } from '../../i18n/describe-error.js';
 import { useDeskView } from '../../state/desk-state.js';
-import { DiscardDraft } from './DiscardDraft.js';
-import { WrapUp } from '../agent-state/WrapUp.js';
+import { DiscardDraft } from './discard-draft.js';
+import { WrapUp } from '../agent-state/wrap-up.js';
 import { isIsoDay } from '../../day-format.js';
 import { withoutControlCharacters } from '../../../../shared/text-rules.js';
-import { DayInput, useDayPattern } from '../../DayInput.js';
+import { DayInput, useDayPattern } from '../../day-input.js';
 import { useNoteFormKeys } from '../shortcuts/note-form-keys.js';
 import { ariaKeyShortcuts } from '../shortcuts/shortcut-table.js';
 

@@ -8,7 +8,7 @@ import type { Customer } from '../../../../shared/domain.js';
 import { describeError } from '../../i18n/describe-error.js';
 import { useDeskView } from '../../state/desk-state.js';
 import { changedFields, fieldValuesOf } from './customer-fields.js';
-import { CustomerFields } from './CustomerFields.js';
+import { CustomerFields } from './customer-field-inputs.js';
 
 interface Props {
   customer: Customer;
