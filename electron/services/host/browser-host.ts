@@ -26,13 +26,7 @@ const MAX_FRAME_BYTES = 256 * 1024;
  * A browser loads the page and its assets and holds one socket per tab. The send queue
  * holds a few full desk states (each a few hundred KiB with the live cards bounded).
  */
-const HOST_LIMITS: ListenerLimits = {
-  requestTimeoutMs: 15_000,
-  headersTimeoutMs: 10_000,
-  idleTimeoutMs: 60_000,
-  maxConnections: 32,
-  maxSendQueueBytes: 8 * 1024 * 1024,
-};
+const HOST_LIMITS: ListenerLimits = { requestTimeoutMs: 15_000, headersTimeoutMs: 10_000, idleTimeoutMs: 60_000, maxConnections: 32, maxSendQueueBytes: 8 << 20 };
 
 export interface BrowserHostOptions {
   desk: Desk;

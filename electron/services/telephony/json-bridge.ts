@@ -26,13 +26,7 @@ const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
  * A PBX or webhook relay sends a small body at once and reads each reply: a few seconds
  * is plenty, and a few dozen connections cover a relay that posts in parallel.
  */
-const BRIDGE_LIMITS: ListenerLimits = {
-  requestTimeoutMs: 10_000,
-  headersTimeoutMs: 5_000,
-  idleTimeoutMs: 60_000,
-  maxConnections: 64,
-  maxSendQueueBytes: 1024 * 1024,
-};
+const BRIDGE_LIMITS: ListenerLimits = { requestTimeoutMs: 10_000, headersTimeoutMs: 5_000, idleTimeoutMs: 60_000, maxConnections: 64, maxSendQueueBytes: 1 << 20 };
 
 export interface JsonBridgeOptions {
   host: string;
