@@ -31,7 +31,10 @@ async function ringingPeer(order: ('200' | '487')[]): Promise<number> {
       reply(text, '100 Trying', 'INVITE');
       reply(text, '180 Ringing', 'INVITE');
     } else if (text.startsWith('CANCEL ')) {
-      for (const status of order) status === '200' ? reply(text, '200 OK', 'CANCEL') : reply(invite, '487 Request Terminated', 'INVITE');
+      for (const status of order) {
+        if (status === '200') reply(text, '200 OK', 'CANCEL');
+        else reply(invite, '487 Request Terminated', 'INVITE');
+      }
     }
   });
   const port = await freePort();
