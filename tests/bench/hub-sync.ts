@@ -20,7 +20,7 @@ import { type ColumnMap, CUSTOMER_COLUMNS, INTERACTION_COLUMNS, PURCHASE_COLUMNS
 import type { CustomerBatch } from '../../electron/services/store/desk-store.js';
 import { startHubProcess } from '../support/hub-process.js';
 import { startPostgres } from '../support/postgres.js';
-import { AGENTS, openTestHubDb, PASSWORD, prepareAgents } from '../support/test-hub.js';
+import { AGENTS, PASSWORD, prepareHubDatabase } from '../support/test-hub.js';
 import { percentile } from './stats.js';
 
 const SEED_BATCH = 5_000;
@@ -74,10 +74,8 @@ export async function benchHubSync(customers: number, notes: number): Promise<Hu
   const clients: SyncClient[] = [];
   try {
     const databaseUrl = await postgres.createDatabase();
-    const db = openTestHubDb(databaseUrl);
-    await db.migrate();
-    await prepareAgents(db);
-    await db.close();
+    // Agents alone: this bench brings its own customers.
+    await prepareHubDatabase(databaseUrl, []);
     // Seeded by hand, far faster than through the hub's writes.
     const pool = createPool(databaseUrl, 2);
     const seedStarted = performance.now();

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { hubRequests } from '../../shared/hub-api.js';
 import { startHubProcess } from '../support/hub-process.js';
 import { startPostgres } from '../support/postgres.js';
-import { openTestHubDb, PASSWORD, prepareAgents } from '../support/test-hub.js';
+import { PASSWORD, prepareHubDatabase } from '../support/test-hub.js';
 import { percentile } from './stats.js';
 
 const FLOOD = 300;
@@ -76,10 +76,7 @@ export async function benchLoginFlood() {
   const dir = mkdtempSync(join(tmpdir(), 'agent-desk-login-bench-'));
   try {
     const databaseUrl = await postgres.createDatabase();
-    const db = openTestHubDb(databaseUrl);
-    await db.migrate();
-    await prepareAgents(db);
-    await db.close();
+    await prepareHubDatabase(databaseUrl, []);
     const hub = await startHubProcess(dir, databaseUrl);
     const port = Number(new URL(hub.url).port);
     try {

@@ -39,17 +39,16 @@ export interface TestHub {
 /** The hub's database door on `databaseUrl`, for setting a database up as a hub would. */
 export const openTestHubDb = (databaseUrl: string): HubDb => openHubDb(databaseUrl, { poolSize: 2, log: silentLogger });
 
-export async function prepareAgents(db: Pick<HubDb, 'agents'>): Promise<void> {
-  const accounts = createAccounts(db.agents, { sessionHours: 1 });
-  for (const agent of AGENTS) await accounts.createAgent({ ...agent, password: PASSWORD });
-}
+/** The fixture feed, in the order an import takes it: customers before what names them. */
+const FIXTURE_FEED: [ImportKind, string][] = [['customers', 'customers.csv'], ['purchases', 'purchases.csv'], ['tickets', 'tickets.jsonl']];
 
-export async function prepareHubDatabase(databaseUrl: string): Promise<void> {
+/** Migrated through the hub's door, with {@link AGENTS} and the feed given (the fixture feed unless told otherwise) imported. */
+export async function prepareHubDatabase(databaseUrl: string, feed = FIXTURE_FEED): Promise<void> {
   const db = openTestHubDb(databaseUrl);
   try {
     await db.migrate();
-    await prepareAgents(db);
-    const feed: [ImportKind, string][] = [['customers', 'customers.csv'], ['purchases', 'purchases.csv'], ['tickets', 'tickets.jsonl']];
+    const accounts = createAccounts(db.agents, { sessionHours: 1 });
+    for (const agent of AGENTS) await accounts.createAgent({ ...agent, password: PASSWORD });
     for (const [kind, file] of feed) await importFeed(db, kind, createReadStream(`${FEED}/${file}`), { format: formatOf(file), region: 'BG' });
   } finally {
     await db.close();

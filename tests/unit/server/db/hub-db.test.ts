@@ -41,6 +41,15 @@ const customer = (id: string): Customer => ({
   updatedAt: '2026-03-02T10:00:00.000Z',
 });
 
+/** A change listener once it has said the version it connected at, and all it has heard. */
+async function connectedListener() {
+  const changes = db.listenForChanges();
+  const heard: string[] = [];
+  changes.subscribe((payload) => heard.push(payload));
+  await expect.poll(() => heard.length, { timeout: 5_000 }).toBe(1);
+  return { heard, close: () => changes.close() };
+}
+
 const customerIds = async () => (await check.query<{ id: string }>('SELECT id FROM customers ORDER BY id')).rows.map((r) => r.id);
 
 describe('the hub database door', () => {
@@ -62,30 +71,25 @@ describe('the hub database door', () => {
   });
 
   it('tells a change listener the newest version when it connects, and after each write commits', async () => {
-    const changes = db.listenForChanges();
-    const heard: string[] = [];
-    changes.subscribe((payload) => heard.push(payload));
+    const listener = await connectedListener();
     try {
-      await expect.poll(() => heard.length, { timeout: 5_000 }).toBe(1);
       await db.write((tx) => tx.push.insertCustomer(customer(randomUUID()), []));
       const newest = (await check.query<{ v: string }>('SELECT last_value AS v FROM change_version')).rows[0]!.v;
-      await expect.poll(() => heard.at(-1), { timeout: 5_000 }).toBe(newest);
+      await expect.poll(() => listener.heard.at(-1), { timeout: 5_000 }).toBe(newest);
     } finally {
-      await changes.close();
+      await listener.close();
     }
   });
 
   it('re-opens a listener whose connection was cut, and says the newest version again for what it may have missed', async () => {
-    const changes = db.listenForChanges();
-    const heard: string[] = [];
-    changes.subscribe((payload) => heard.push(payload));
+    const listener = await connectedListener();
     try {
-      await expect.poll(() => heard.length, { timeout: 5_000 }).toBe(1);
+      // The listener's last statement was its catch-up read of the version.
       await check.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%change_version%'");
-      await expect.poll(() => heard.length, { timeout: 15_000 }).toBe(2);
-      expect(heard[1]).toBe(heard[0]);
+      await expect.poll(() => listener.heard.length, { timeout: 15_000 }).toBe(2);
+      expect(listener.heard[1]).toBe(listener.heard[0]);
     } finally {
-      await changes.close();
+      await listener.close();
     }
   });
 });
