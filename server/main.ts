@@ -9,8 +9,7 @@ import { RegionSchema } from '../shared/domain.js';
 import { NewAgentSchema } from '../shared/sync.js';
 import { describeIssues } from '../shared/zod-issues.js';
 import { createAccounts } from './accounts.js';
-import { migrateHub } from './db/migrations.js';
-import { createPool } from './db/pool.js';
+import { type HubDb, openHubDb } from './db/hub-db.js';
 import { startHub } from './hub.js';
 import { loadHubConfig } from './hub-config.js';
 import { importFeed } from './import/import-feed.js';
@@ -46,13 +45,19 @@ const { values, positionals } = (() => {
 
 const config = () => loadHubConfig(values.config);
 
-async function withPool<T>(use: (pool: ReturnType<typeof createPool>) => Promise<T>): Promise<T> {
-  const pool = createPool(config().database.url, 2);
+/** The door to the configured database, for one command: its own log, since the command answers on stdout. */
+const openDb = (poolSize: number) => {
+  const settings = config();
+  return openHubDb(settings.database.url, { poolSize, log: createHubLogger(settings.logLevel) });
+};
+
+async function withHubDb<T>(use: (db: HubDb) => Promise<T>): Promise<T> {
+  const db = openDb(2);
   try {
-    await migrateHub(pool);
-    return await use(pool);
+    await db.migrate();
+    return await use(db);
   } finally {
-    await pool.end();
+    await db.close();
   }
 }
 
@@ -74,11 +79,11 @@ const commands: Record<string, () => Promise<unknown>> = {
     return undefined;
   },
   async migrate() {
-    const pool = createPool(config().database.url, 1);
+    const db = openDb(1);
     try {
-      return { applied: await migrateHub(pool) };
+      return { applied: await db.migrate() };
     } finally {
-      await pool.end();
+      await db.close();
     }
   },
   async 'add-agent'() {
@@ -89,7 +94,7 @@ const commands: Record<string, () => Promise<unknown>> = {
       password: await readStdin(),
     });
     if (!input.success) throw new UsageError(`add-agent: ${describeIssues(input.error)}`);
-    return withPool(async (pool) => createAccounts(pool, { sessionHours: 1 }).createAgent(input.data));
+    return withHubDb(async (db) => createAccounts(db.agents, { sessionHours: 1 }).createAgent(input.data));
   },
   async import() {
     const kind = positionals[1];
@@ -99,7 +104,7 @@ const commands: Record<string, () => Promise<unknown>> = {
     const region = RegionSchema.safeParse(values.region);
     if (!region.success) throw new UsageError('--region needs the two-letter region national numbers in the feed belong to, such as BG');
     const format = formatOf(file);
-    return withPool((pool) => importFeed(pool, kind as ImportKind, createReadStream(file), { format, region: region.data }));
+    return withHubDb((db) => importFeed(db, kind as ImportKind, createReadStream(file), { format, region: region.data }));
   },
 };
 

@@ -73,3 +73,8 @@ export const fieldsOf = <T>(columns: ColumnMap<T>): (keyof T & string)[] => Obje
 export function withoutFields<T, K extends keyof T>(columns: ColumnMap<T>, ...omit: K[]): ColumnMap<Omit<T, K>> {
   return Object.fromEntries(Object.entries(columns).filter(([field]) => !omit.includes(field as K))) as ColumnMap<Omit<T, K>>;
 }
+
+/** The same map with only some of its fields, in the order given: for a writer that carries only those. */
+export function pickFields<T, K extends keyof T>(columns: ColumnMap<T>, fields: readonly K[]): ColumnMap<Pick<T, K>> {
+  return Object.fromEntries(fields.map((field) => [field, columns[field]])) as unknown as ColumnMap<Pick<T, K>>;
+}

@@ -5,10 +5,8 @@
  * yet by id. At start a hub replays today's events, so a restart loses no counter.
  */
 import type { Logger } from 'pino';
-import type { Pool } from 'pg';
 import type { AgentStatus, BoardInput, BoardSnapshot, BoardUpdate, QueueSettings } from '../../shared/board.js';
-import { lockedTransaction } from '../db/pool.js';
-import { listenOnChannel } from '../sync/fanout.js';
+import type { HubDb } from '../db/hub-db.js';
 import { createBoardFigures } from './board-figures.js';
 
 /** The hub config's board section: the queues' settings and the zone of the board's day. */
@@ -17,9 +15,6 @@ export interface BoardSettings {
   timeZone: string;
 }
 
-export const BOARD_CHANNEL = 'agent_desk_board';
-/** Ids are drawn under this lock, so they become visible in order and a reader never skips one committed late. */
-const BOARD_LOCK = 4_780_003;
 const READ_PAGE = 5_000;
 
 export interface BoardFeed {
@@ -32,32 +27,18 @@ export interface BoardFeed {
   close(): Promise<void>;
 }
 
-const timeOf = (input: BoardInput) => (input.kind === 'pbx' ? input.event.at : input.report.at);
-
-export async function startBoardFeed(pool: Pool, url: string, settings: BoardSettings, log: Logger, now = () => new Date()): Promise<BoardFeed> {
+export async function startBoardFeed({ board }: Pick<HubDb, 'board'>, settings: BoardSettings, log: Logger, now = () => new Date()): Promise<BoardFeed> {
   const figures = createBoardFigures(settings.queues, settings.timeZone);
   const listeners = new Set<(update: BoardUpdate) => void>();
-  // From the first event of today (midnight in the board's zone, by PostgreSQL's zone rules) on, in id order.
-  // Not "after the last event before midnight": a bridge may deliver a late event from yesterday after today's.
-  let lastId = (
-    await pool.query<{ id: number }>(
-      `SELECT COALESCE(
-         (SELECT min(id) - 1 FROM board_events WHERE at >= (date_trunc('day', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2)),
-         (SELECT max(id) FROM board_events),
-         0) AS id`,
-      [now(), settings.timeZone],
-    )
-  ).rows[0]!.id;
+  // From the first event of today on, in id order.
+  let lastId = await board.idBeforeToday(now(), settings.timeZone);
   const lastAgentEvents = new Map<string, number>();
   let reading: Promise<void> | null = null;
   let followUp: Promise<void> | null = null;
 
   async function readNew(): Promise<void> {
     for (;;) {
-      const { rows } = await pool.query<{ id: number; input: BoardInput }>(
-        'SELECT id, input FROM board_events WHERE id > $1 ORDER BY id LIMIT $2',
-        [lastId, READ_PAGE],
-      );
+      const rows = await board.eventsAfter(lastId, READ_PAGE);
       const queuesChanged = new Set<string>();
       const agentsChanged = new Set<string>();
       for (const row of rows) {
@@ -100,18 +81,12 @@ export async function startBoardFeed(pool: Pool, url: string, settings: BoardSet
   }
 
   await readNew();
-  const channel = listenOnChannel(url, BOARD_CHANNEL, log, async () => 'reconnected');
+  const channel = board.listen();
   channel.subscribe(() => void read());
 
   return {
     async record(inputs) {
-      await lockedTransaction(pool, BOARD_LOCK, async (client) => {
-        await client.query('INSERT INTO board_events (at, input) SELECT * FROM unnest($1::timestamptz[], $2::jsonb[])', [
-          inputs.map(timeOf),
-          inputs.map((input) => JSON.stringify(input)),
-        ]);
-        await client.query('SELECT pg_notify($1, $2)', [BOARD_CHANNEL, '']);
-      });
+      await board.record(inputs);
       // Read-your-writes: whoever recorded an event sees it on this instance's board at once.
       await read();
     },

@@ -6,27 +6,24 @@
  * starting hub folds before its grace runs out.
  */
 import type { Logger } from 'pino';
-import type { Pool } from 'pg';
-import { listenOnChannel } from '../sync/fanout.js';
+import type { HubDb } from '../db/hub-db.js';
 import type { BoardFeed } from './board-feed.js';
 import type { DeskPresence } from './desk-presence.js';
-
-export const ROLL_CALL_CHANNEL = 'agent_desk_roll_call';
 
 export interface RollCall {
   close(): Promise<void>;
 }
 
-export async function startRollCall(pool: Pool, url: string, board: BoardFeed, presence: DeskPresence, log: Logger): Promise<RollCall> {
+export async function startRollCall({ rollCalls }: Pick<HubDb, 'rollCalls'>, board: BoardFeed, presence: DeskPresence, log: Logger): Promise<RollCall> {
   const answer = () => {
     const inputs = presence.rollCallAnswer();
     if (inputs.length === 0) return;
     board.record(inputs).catch((err: unknown) => log.warn({ err }, 'could not answer a roll call; those desks may show offline until they report again'));
   };
   // (Re)connecting, this instance may have missed a call: answering once more costs one event per connected agent.
-  const channel = listenOnChannel(url, ROLL_CALL_CHANNEL, log, async () => '');
+  const channel = rollCalls.listen();
   channel.subscribe(answer);
   presence.watchFromStart();
-  await pool.query('SELECT pg_notify($1, $2)', [ROLL_CALL_CHANNEL, '']);
+  await rollCalls.call();
   return { close: () => channel.close() };
 }

@@ -20,6 +20,9 @@ const types = {
   },
 };
 
+/** What a door function runs its SQL on: the pool, or the client of a transaction it is part of. */
+export type Queryable = Pool | ClientBase;
+
 export function createPool(url: string, max = 10): Pool {
   return new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 5_000 });
 }

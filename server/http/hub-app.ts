@@ -8,7 +8,6 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { Pool } from 'pg';
 import { BOARD_PROTOCOL } from '../../shared/board.js';
 import { RENDERER_CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.js';
 import { hubRequests, hubSockets } from '../../shared/hub-api.js';
@@ -17,9 +16,9 @@ import type { PullPage } from '../../shared/sync.js';
 import { type Accounts, AgentExistsError } from '../accounts.js';
 import { createFairQueue, QueueFullError } from '../bounded-queue.js';
 import type { HubConfig } from '../hub-config.js';
-import { pullChanges } from '../sync/pull.js';
 import { applyMutations } from '../sync/push.js';
-import type { ChannelListener } from '../sync/fanout.js';
+import type { ChannelListener } from '../db/channel-listener.js';
+import type { HubDb } from '../db/hub-db.js';
 import type { BoardFeed } from '../board/board-feed.js';
 import type { DeskPresence } from '../board/desk-presence.js';
 import { HUB_TIMEOUTS, LOGIN_LIMITS, MAX_BODY_BYTES } from '../hub-limits.js';
@@ -34,7 +33,7 @@ const passwordChecksBusy = () => {
 
 export interface HubDeps {
   config: HubConfig;
-  pool: Pool;
+  db: Pick<HubDb, 'ping' | 'pullPage' | 'write'>;
   accounts: Accounts;
   /** Payloads are the newest committed version. */
   changes: ChannelListener;
@@ -50,7 +49,7 @@ export interface HubDeps {
 }
 
 
-export function createHubApp({ config, pool, accounts, changes, board, presence, log, boardPages = BUILT_RENDERER, timeouts = HUB_TIMEOUTS, loginThrottle = LOGIN_LIMITS }: HubDeps): FastifyInstance {
+export function createHubApp({ config, db, accounts, changes, board, presence, log, boardPages = BUILT_RENDERER, timeouts = HUB_TIMEOUTS, loginThrottle = LOGIN_LIMITS }: HubDeps): FastifyInstance {
   const https = config.tls ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } : null;
   const { http, ...serverTimeouts } = serverTimeoutsFor(timeouts);
   const app = Fastify({
@@ -70,7 +69,7 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
 
   const handlers: HubHandlers = {
     async health() {
-      await pool.query('SELECT 1');
+      await db.ping();
       return { ok: true };
     },
 
@@ -100,11 +99,11 @@ export function createHubApp({ config, pool, accounts, changes, board, presence,
 
     // PostgreSQL writes the page's JSON itself: passed through, never parsed here.
     async pull({ query }) {
-      return new JsonText<PullPage>(await pullChanges(pool, query));
+      return new JsonText<PullPage>(await db.pullPage(query));
     },
 
     async push({ body: { mutations } }, { agent }) {
-      return { results: await applyMutations(pool, agent, mutations, log) };
+      return { results: await applyMutations(db, agent, mutations, log) };
     },
 
     nudges(socket, { agent }, send) {

@@ -5,7 +5,17 @@
  * Writing the records to the hub is import-feed.ts's job.
  */
 import { z } from 'zod';
-import { type NormalisedPhone, PhoneLabelSchema, RegionSchema, TicketPrioritySchema, TicketStatusSchema } from '../../shared/domain.js';
+import {
+  type Customer,
+  type NormalisedPhone,
+  type Phone,
+  PhoneLabelSchema,
+  type Purchase,
+  RegionSchema,
+  type Ticket,
+  TicketPrioritySchema,
+  TicketStatusSchema,
+} from '../../shared/domain.js';
 import { describeIssues } from '../../shared/zod-issues.js';
 import { type InvalidReason, normalisePhone } from '../../shared/phone/normalise.js';
 import { singleLineText, TEXT_BOUNDS, type TextField } from '../../shared/text-rules.js';
@@ -16,17 +26,13 @@ export type ImportKind = 'customers' | 'purchases' | 'tickets';
 export type ImportFormat = 'csv' | 'jsonl';
 type PhoneLabel = z.infer<typeof PhoneLabelSchema>;
 
-export interface ImportCustomer {
-  externalId: string; customerNumber: string; firstName: string; lastName: string; company: string | null; email: string | null;
-  type: 'person' | 'business'; country: string | null; phones: { e164: string; label: PhoneLabel }[];
-}
-export interface ImportPurchase {
-  externalId: string; customerExternalId: string; orderNumber: string; product: string; quantity: number; amountMinor: number; currency: string; purchasedAt: string;
-}
-export interface ImportTicket {
-  externalId: string; customerExternalId: string; subject: string; status: z.infer<typeof TicketStatusSchema>;
-  priority: z.infer<typeof TicketPrioritySchema>; openedAt: string; slaDueAt: string | null;
-}
+/** The customer fields a feed carries; a field added to Customer is not imported until it is named here and read below. */
+export const FEED_CUSTOMER_FIELDS = ['customerNumber', 'firstName', 'lastName', 'company', 'email', 'type', 'country'] as const satisfies readonly (keyof Customer)[];
+/** Rows are keyed by the feed's own id (`externalId`); the hub gives a row its own id when it first sees it. */
+export type ImportCustomer = Pick<Customer, (typeof FEED_CUSTOMER_FIELDS)[number]> & { externalId: string; phones: Phone[] };
+/** A purchase or ticket names its customer by the customer's id in the feed. */
+export type ImportPurchase = Omit<Purchase, 'id' | 'customerId'> & { externalId: string; customerExternalId: string };
+export type ImportTicket = Omit<Ticket, 'id' | 'customerId'> & { externalId: string; customerExternalId: string };
 export type ImportRecord<K extends ImportKind> = K extends 'customers' ? ImportCustomer : K extends 'purchases' ? ImportPurchase : ImportTicket;
 export type ImportItem<K extends ImportKind> = { line: number; record: ImportRecord<K> } | { line: number; error: string };
 

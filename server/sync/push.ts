@@ -7,9 +7,9 @@
  * desk reusing that id is no replay and gets its own answer.
  */
 import type { Logger } from 'pino';
-import type { Pool, PoolClient } from 'pg';
-import { type Agent, clockSkewProblem, type CustomerEdit, type Mutation, type MutationRefusal, type MutationResult } from '../../shared/sync.js';
-import { isDataError, writeTransaction } from '../db/pool.js';
+import { type Agent, clockSkewProblem, type Mutation, type MutationRefusal, type MutationResult } from '../../shared/sync.js';
+import type { HubDb } from '../db/hub-db.js';
+import { type PushWrites, refusalOfRow } from '../db/push-writes.js';
 
 /** A refusal that will never succeed on retry; anything else aborts the push so the desk tries again. */
 class Refusal extends Error {
@@ -21,39 +21,24 @@ class Refusal extends Error {
   }
 }
 
-/** The code for a refusal, or for a row the database refused (SQLSTATE 22 or 23); null for a failure a retry may cure. */
-function refusalOf(err: unknown): MutationRefusal | null {
-  if (err instanceof Refusal) return err.reason;
-  if (!isDataError(err)) return null;
-  const { code, constraint } = err as { code?: string; constraint?: string };
-  if (code === '23503') return 'customer_unknown';
-  if (code === '23505') return constraint === 'customers_customer_number_key' ? 'customer_number_taken' : 'already_exists';
-  return 'invalid_data';
-}
+/** The code for a refusal, or for a row the database refused; null for a failure a retry may cure. */
+const refusalOf = (err: unknown): MutationRefusal | null => (err instanceof Refusal ? err.reason : refusalOfRow(err));
 
-export async function applyMutations(pool: Pool, agent: Agent, mutations: Mutation[], log: Logger): Promise<MutationResult[]> {
-  return writeTransaction(pool, async (client) => {
+export async function applyMutations(db: Pick<HubDb, 'write'>, agent: Agent, mutations: Mutation[], log: Logger): Promise<MutationResult[]> {
+  return db.write(async (tx) => {
     const results: MutationResult[] = [];
     for (const mutation of mutations) {
       const { mutationId } = mutation;
-      await client.query('SAVEPOINT mutation');
       try {
-        const seen = await client.query('INSERT INTO mutations (mutation_id, agent_id, kind) VALUES ($1, $2, $3) ON CONFLICT (agent_id, mutation_id) DO NOTHING', [
-          mutationId,
-          agent.id,
-          mutation.kind,
-        ]);
-        if (seen.rowCount === 0) {
-          results.push({ mutationId, status: 'duplicate' });
-        } else {
-          await apply(client, agent, mutation);
-          results.push({ mutationId, status: 'applied' });
-        }
-        await client.query('RELEASE SAVEPOINT mutation');
+        const status = await tx.inSavepoint(async () => {
+          if (!(await tx.push.recordMutation(agent.id, mutation))) return 'duplicate';
+          await apply(tx.push, agent, mutation);
+          return 'applied';
+        });
+        results.push({ mutationId, status });
       } catch (err) {
         const reason = refusalOf(err);
         if (reason === null) throw err;
-        await client.query('ROLLBACK TO SAVEPOINT mutation');
         log.warn({ agent: agent.id, mutationId, kind: mutation.kind, reason, err }, 'mutation refused');
         results.push({ mutationId, status: 'rejected', reason });
       }
@@ -68,59 +53,26 @@ function refuseSkewedClock(at: string): void {
   if (problem) throw new Refusal('clock_skew', problem);
 }
 
-async function apply(client: PoolClient, agent: Agent, mutation: Mutation): Promise<void> {
+async function apply(push: PushWrites, agent: Agent, mutation: Mutation): Promise<void> {
   switch (mutation.kind) {
     case 'interaction.create': {
       const i = mutation.payload;
       if (i.agent !== agent.id) throw new Refusal('wrong_agent', `written as agent "${i.agent}", but this session is agent "${agent.id}"`);
       if (i.id !== mutation.mutationId) throw new Refusal('id_mismatch', 'an interaction is pushed under its own id as the mutation id');
       refuseSkewedClock(i.at);
-      // Append-only: a note once written is never changed by a later push.
-      const { rowCount } = await client.query(
-        `INSERT INTO interactions (id, customer_id, kind, call_id, phone, disposition, note, follow_up_on, agent, at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, nextval('change_version')) ON CONFLICT (id) DO NOTHING`,
-        [i.id, i.customerId, i.kind, i.callId, i.phone, i.disposition, i.note, i.followUpOn, i.agent, i.at],
-      );
-      if (rowCount === 0) throw new Refusal('already_exists', `a note with id ${i.id} already exists, written by another agent; a new note needs a new id`);
-      return;
-    }
-    case 'customer.create': {
-      const { customer: c, phones } = mutation.payload;
-      await client.query(
-        `INSERT INTO customers (id, customer_number, first_name, last_name, company, email, type, industry, source, tags, country, created_at, updated_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, nextval('change_version'))`,
-        [c.id, c.customerNumber, c.firstName, c.lastName, c.company, c.email, c.type, c.industry, c.source, JSON.stringify(c.tags), c.country, c.createdAt, c.updatedAt],
-      );
-      for (const phone of phones) {
-        await client.query('INSERT INTO phones (customer_id, e164, label) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [c.id, phone.e164, phone.label]);
+      if (!(await push.insertInteraction(i))) {
+        throw new Refusal('already_exists', `a note with id ${i.id} already exists, written by another agent; a new note needs a new id`);
       }
       return;
     }
-    case 'customer.update':
-      refuseSkewedClock(mutation.payload.at);
-      await updateCustomer(client, mutation.payload.customerId, mutation.payload.fields, mutation.payload.at);
+    case 'customer.create':
+      await push.insertCustomer(mutation.payload.customer, mutation.payload.phones);
+      return;
+    case 'customer.update': {
+      const { customerId, fields, at } = mutation.payload;
+      refuseSkewedClock(at);
+      // Last writer wins per field, in the hub's order: only the fields this edit names are written.
+      if (!(await push.updateCustomer(customerId, fields, at))) throw new Refusal('customer_unknown', `no customer with id ${customerId}`);
+    }
   }
-}
-
-const EDIT_COLUMNS: Record<keyof CustomerEdit, string> = {
-  firstName: 'first_name',
-  lastName: 'last_name',
-  company: 'company',
-  email: 'email',
-  type: 'type',
-  industry: 'industry',
-  tags: 'tags',
-  country: 'country',
-};
-
-/** Last writer wins per field, in the hub's order: only the fields this edit names are written. */
-async function updateCustomer(client: PoolClient, customerId: string, fields: CustomerEdit, at: string): Promise<void> {
-  const entries = Object.entries(fields) as [keyof CustomerEdit, unknown][];
-  const sets = entries.map(([field], n) => `${EDIT_COLUMNS[field]} = $${n + 3}`);
-  const values = entries.map(([field, value]) => (field === 'tags' ? JSON.stringify(value) : value));
-  const { rowCount } = await client.query(
-    `UPDATE customers SET ${sets.join(', ')}, updated_at = greatest(updated_at, $2), version = nextval('change_version') WHERE id = $1`,
-    [customerId, at, ...values],
-  );
-  if (rowCount === 0) throw new Refusal('customer_unknown', `no customer with id ${customerId}`);
 }

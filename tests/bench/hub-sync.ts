@@ -13,12 +13,14 @@ import { silentLogger } from '../../electron/services/log.js';
 import { createDemoGenerator } from '../../electron/services/store/demo-data.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { createSyncClient, type SyncClient } from '../../electron/services/sync/sync-client.js';
-import { migrateHub } from '../../server/db/migrations.js';
+import { columnArrays, columnList, unnestRows } from '../../server/db/entity-sql.js';
+import { EXTERNAL_ID, PHONE_ROW_COLUMNS } from '../../server/db/hub-columns.js';
 import { createPool } from '../../server/db/pool.js';
+import { type ColumnMap, CUSTOMER_COLUMNS, INTERACTION_COLUMNS, PURCHASE_COLUMNS, TICKET_COLUMNS, withoutFields } from '../../shared/entity-columns.js';
 import type { CustomerBatch } from '../../electron/services/store/desk-store.js';
 import { startHubProcess } from '../support/hub-process.js';
 import { startPostgres } from '../support/postgres.js';
-import { AGENTS, PASSWORD, prepareAgents } from '../support/test-hub.js';
+import { AGENTS, PASSWORD, prepareHubDatabase } from '../support/test-hub.js';
 import { percentile } from './stats.js';
 
 const SEED_BATCH = 5_000;
@@ -48,34 +50,19 @@ async function seedHub(pool: Pool, customers: number): Promise<void> {
   }
 }
 
-/** Benchmark data goes straight in with unnest(); the import command's upserts are timed by its own tests, not here. */
+/**
+ * Benchmark data goes straight in with unnest(), its columns from the entities' maps; the
+ * import command's upserts are timed by its own tests, not here.
+ */
 async function insertBatch(pool: Pool, { customers, purchases, tickets, interactions }: CustomerBatch): Promise<void> {
-  const cols = <T>(rows: T[], keys: (keyof T)[]) => keys.map((k) => rows.map((r) => r[k] ?? null));
-  const c = customers.map((x) => ({ ...x.customer, tags: JSON.stringify(x.customer.tags) }));
-  await pool.query(
-    `INSERT INTO customers (id, external_id, customer_number, first_name, last_name, company, email, type, industry, source, tags, country, created_at, updated_at, version)
-     SELECT x.id, x.id, x.customer_number, x.first_name, x.last_name, x.company, x.email, x.type, x.industry, x.source, x.tags::jsonb, x.country, x.created_at, x.updated_at, nextval('change_version')
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[])
-       AS x(id, customer_number, first_name, last_name, company, email, type, industry, source, tags, country, created_at, updated_at)`,
-    cols(c, ['id', 'customerNumber', 'firstName', 'lastName', 'company', 'email', 'type', 'industry', 'source', 'tags', 'country', 'createdAt', 'updatedAt']),
-  );
+  const insert = <T>(table: string, columns: ColumnMap<T>, rows: T[]) =>
+    pool.query(`INSERT INTO ${table} (${columnList(columns)}, version) SELECT *, nextval('change_version') FROM ${unnestRows(columns, 'x')}`, columnArrays(columns, rows));
+  await insert('customers', { ...CUSTOMER_COLUMNS, externalId: EXTERNAL_ID }, customers.map(({ customer }) => ({ ...customer, externalId: customer.id })));
   const phones = customers.flatMap((x) => x.phones.map((p) => ({ customerId: x.customer.id, ...p })));
-  await pool.query('INSERT INTO phones (customer_id, e164, label) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING', cols(phones, ['customerId', 'e164', 'label']));
-  await pool.query(
-    `INSERT INTO purchases (id, customer_id, order_number, product, quantity, amount_minor, currency, purchased_at, version)
-     SELECT *, nextval('change_version') FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::bigint[], $7::text[], $8::timestamptz[])`,
-    cols(purchases, ['id', 'customerId', 'orderNumber', 'product', 'quantity', 'amountMinor', 'currency', 'purchasedAt']),
-  );
-  await pool.query(
-    `INSERT INTO tickets (id, customer_id, subject, status, priority, opened_at, sla_due_at, version)
-     SELECT *, nextval('change_version') FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[])`,
-    cols(tickets, ['id', 'customerId', 'subject', 'status', 'priority', 'openedAt', 'slaDueAt']),
-  );
-  await pool.query(
-    `INSERT INTO interactions (id, customer_id, kind, call_id, phone, disposition, note, follow_up_on, agent, at, version)
-     SELECT *, nextval('change_version') FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[], $9::text[], $10::timestamptz[])`,
-    cols(interactions, ['id', 'customerId', 'kind', 'callId', 'phone', 'disposition', 'note', 'followUpOn', 'agent', 'at']),
-  );
+  await pool.query(`INSERT INTO phones (${columnList(PHONE_ROW_COLUMNS)}) SELECT * FROM ${unnestRows(PHONE_ROW_COLUMNS, 'x')} ON CONFLICT DO NOTHING`, columnArrays(PHONE_ROW_COLUMNS, phones));
+  await insert('purchases', PURCHASE_COLUMNS, purchases);
+  await insert('tickets', TICKET_COLUMNS, tickets);
+  await insert('interactions', withoutFields(INTERACTION_COLUMNS, 'agentName'), interactions);
 }
 
 const rssMiB = (pid: number, field: 'VmRSS' | 'VmHWM') =>
@@ -87,9 +74,10 @@ export async function benchHubSync(customers: number, notes: number): Promise<Hu
   const clients: SyncClient[] = [];
   try {
     const databaseUrl = await postgres.createDatabase();
+    // Agents alone: this bench brings its own customers.
+    await prepareHubDatabase(databaseUrl, []);
+    // Seeded by hand, far faster than through the hub's writes.
     const pool = createPool(databaseUrl, 2);
-    await migrateHub(pool);
-    await prepareAgents(pool);
     const seedStarted = performance.now();
     await seedHub(pool, customers);
     await pool.query('VACUUM ANALYZE');

@@ -10,12 +10,10 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { migrateHub } from '../../server/db/migrations.js';
-import { createPool } from '../../server/db/pool.js';
 import { hubRequests } from '../../shared/hub-api.js';
 import { startHubProcess } from '../support/hub-process.js';
 import { startPostgres } from '../support/postgres.js';
-import { PASSWORD, prepareAgents } from '../support/test-hub.js';
+import { PASSWORD, prepareHubDatabase } from '../support/test-hub.js';
 import { percentile } from './stats.js';
 
 const FLOOD = 300;
@@ -78,10 +76,7 @@ export async function benchLoginFlood() {
   const dir = mkdtempSync(join(tmpdir(), 'agent-desk-login-bench-'));
   try {
     const databaseUrl = await postgres.createDatabase();
-    const pool = createPool(databaseUrl, 2);
-    await migrateHub(pool);
-    await prepareAgents(pool);
-    await pool.end();
+    await prepareHubDatabase(databaseUrl, []);
     const hub = await startHubProcess(dir, databaseUrl);
     const port = Number(new URL(hub.url).port);
     try {

@@ -5,8 +5,7 @@
 import { createReadStream } from 'node:fs';
 import pg from 'pg';
 import { createAccounts } from '../../server/accounts.js';
-import { migrateHub } from '../../server/db/migrations.js';
-import { createPool } from '../../server/db/pool.js';
+import { type HubDb, openHubDb } from '../../server/db/hub-db.js';
 import { startHub } from '../../server/hub.js';
 import { HubConfigSchema } from '../../server/hub-config.js';
 import { importFeed } from '../../server/import/import-feed.js';
@@ -37,20 +36,22 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function prepareAgents(pool: pg.Pool): Promise<void> {
-  const accounts = createAccounts(pool, { sessionHours: 1 });
-  for (const agent of AGENTS) await accounts.createAgent({ ...agent, password: PASSWORD });
-}
+/** The hub's database door on `databaseUrl`, for setting a database up as a hub would. */
+export const openTestHubDb = (databaseUrl: string): HubDb => openHubDb(databaseUrl, { poolSize: 2, log: silentLogger });
 
-export async function prepareHubDatabase(databaseUrl: string): Promise<void> {
-  const pool = createPool(databaseUrl, 2);
+/** The fixture feed, in the order an import takes it: customers before what names them. */
+const FIXTURE_FEED: [ImportKind, string][] = [['customers', 'customers.csv'], ['purchases', 'purchases.csv'], ['tickets', 'tickets.jsonl']];
+
+/** Migrated through the hub's door, with {@link AGENTS} and the feed given (the fixture feed unless told otherwise) imported. */
+export async function prepareHubDatabase(databaseUrl: string, feed = FIXTURE_FEED): Promise<void> {
+  const db = openTestHubDb(databaseUrl);
   try {
-    await migrateHub(pool);
-    await prepareAgents(pool);
-    const feed: [ImportKind, string][] = [['customers', 'customers.csv'], ['purchases', 'purchases.csv'], ['tickets', 'tickets.jsonl']];
-    for (const [kind, file] of feed) await importFeed(pool, kind, createReadStream(`${FEED}/${file}`), { format: formatOf(file), region: 'BG' });
+    await db.migrate();
+    const accounts = createAccounts(db.agents, { sessionHours: 1 });
+    for (const agent of AGENTS) await accounts.createAgent({ ...agent, password: PASSWORD });
+    for (const [kind, file] of feed) await importFeed(db, kind, createReadStream(`${FEED}/${file}`), { format: formatOf(file), region: 'BG' });
   } finally {
-    await pool.end();
+    await db.close();
   }
 }
 

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { silentLogger } from '../../electron/services/log.js';
 import { startBoardFeed } from '../../server/board/board-feed.js';
-import { migrateHub } from '../../server/db/migrations.js';
 import { createPool } from '../../server/db/pool.js';
 import { startHub } from '../../server/hub.js';
 import { HubConfigSchema } from '../../server/hub-config.js';
@@ -10,7 +9,7 @@ import { BOARD_PROTOCOL, type BoardInput, type BoardSnapshot, type BoardUpdate, 
 import { hubSocketUrl } from '../../shared/hub-client.js';
 import { postBoardInputs, queueName, scriptedDay } from '../support/board-generator.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
-import { hubClient, rawRequest, startTestHub, type TestHub } from '../support/test-hub.js';
+import { hubClient, openTestHubDb, rawRequest, startTestHub, type TestHub } from '../support/test-hub.js';
 
 let postgres: PostgresServer;
 let hub: TestHub;
@@ -97,8 +96,8 @@ describe('the supervisor board at the hub', () => {
   });
 
   it('shows whoever recorded an event a board that already holds it, before any notification arrives', async () => {
-    const pool = createPool(hub.databaseUrl);
-    const feed = await startBoardFeed(pool, hub.databaseUrl, { queues: [], timeZone: 'UTC' }, silentLogger);
+    const db = openTestHubDb(hub.databaseUrl);
+    const feed = await startBoardFeed(db, { queues: [], timeZone: 'UTC' }, silentLogger);
     try {
       await feed.record([
         { kind: 'pbx', event: { kind: 'queueCallerJoin', queue: 'direct', at: new Date().toISOString(), callId: 'd-1', caller: '+359888123456', position: 1 } },
@@ -106,22 +105,23 @@ describe('the supervisor board at the hub', () => {
       expect(feed.snapshot().queues.find((q) => q.settings.name === 'direct')?.offered).toBe(1);
     } finally {
       await feed.close();
-      await pool.end();
+      await db.close();
     }
   });
 
   it('replays, at start, today’s events by the board’s time zone, even when yesterday’s arrived after them', async () => {
     const databaseUrl = await postgres.createDatabase();
+    const db = openTestHubDb(databaseUrl);
     const pool = createPool(databaseUrl);
     try {
-      await migrateHub(pool);
+      await db.migrate();
       const join = (callId: string, at: string): BoardInput => ({ kind: 'pbx', event: { kind: 'queueCallerJoin', queue: 'q', at, callId, caller: '+359888123456', position: 1 } });
       // 00:30 in Sofia, then, late, 23:30 the day before; both fall on one UTC day.
       for (const input of [join('today', '2026-11-24T22:30:00.000Z'), join('late', '2026-11-24T21:30:00.000Z')]) {
         await pool.query('INSERT INTO board_events (at, input) VALUES ($1, $2)', [input.kind === 'pbx' && input.event.at, JSON.stringify(input)]);
       }
       const offeredIn = async (timeZone: string) => {
-        const feed = await startBoardFeed(pool, databaseUrl, { queues: [], timeZone }, silentLogger, () => new Date('2026-11-24T23:00:00Z'));
+        const feed = await startBoardFeed(db, { queues: [], timeZone }, silentLogger, () => new Date('2026-11-24T23:00:00Z'));
         await feed.close();
         return feed.snapshot().queues.find((q) => q.settings.name === 'q')?.offered;
       };
@@ -129,6 +129,7 @@ describe('the supervisor board at the hub', () => {
       expect(await offeredIn('UTC')).toBe(2);
     } finally {
       await pool.end();
+      await db.close();
     }
   });
 

@@ -8,12 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../electron/services/log.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { createSyncClient } from '../../electron/services/sync/sync-client.js';
-import { createPool } from '../../server/db/pool.js';
 import { importFeed } from '../../server/import/import-feed.js';
 import type { SyncStatus } from '../../shared/sync.js';
 import { type HubOnPostgres, startHubOnPostgres } from '../support/hub-on-postgres.js';
 import { startSyncedDesk } from '../support/synced-desk.js';
-import { PASSWORD } from '../support/test-hub.js';
+import { openTestHubDb, PASSWORD } from '../support/test-hub.js';
 import { until } from '../support/until.js';
 
 let setup: HubOnPostgres;
@@ -113,11 +112,11 @@ describe('a desk back on a hub after an outage', () => {
 describe('a desk killed mid-pull', () => {
   // 20,000 customers imported, then pulled in pages of 100 by two CLI processes: most of a minute on a busy machine.
   it('resumes from its cursor with no gap', async () => {
-    const pool = createPool(setup.databaseUrl, 2);
+    const hubDb = openTestHubDb(setup.databaseUrl);
     const header = 'external_id,customer_number,first_name,last_name,type,phones\n';
     const rows = Array.from({ length: 20_000 }, (_, n) => `bulk-${n},B-${n},Customer,Number ${n},person,+3592${String(4_000_000 + n)}:work\n`);
-    const report = await importFeed(pool, 'customers', Readable.from([header, ...rows]), { format: 'csv', region: 'BG' });
-    await pool.end();
+    const report = await importFeed(hubDb, 'customers', Readable.from([header, ...rows]), { format: 'csv', region: 'BG' });
+    await hubDb.close();
     expect(report.rejected).toEqual([]);
 
     const dataDir = join(setup.dir, 'pulling-desk');

@@ -2,28 +2,33 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateHub } from '../../server/db/migrations.js';
+import type { HubDb } from '../../server/db/hub-db.js';
 import { createPool } from '../../server/db/pool.js';
 import { importFeed } from '../../server/import/import-feed.js';
 import { formatOf, type ImportKind } from '../../server/import/import-records.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
-import { FEED } from '../support/test-hub.js';
+import { FEED, openTestHubDb } from '../support/test-hub.js';
 
 let postgres: PostgresServer;
+let db: HubDb;
+/** What the tests read back, beside the door the import writes through. */
 let pool: Pool;
 
 beforeAll(async () => {
   postgres = await startPostgres();
-  pool = createPool(await postgres.createDatabase(), 2);
-  await migrateHub(pool);
+  const databaseUrl = await postgres.createDatabase();
+  db = openTestHubDb(databaseUrl);
+  await db.migrate();
+  pool = createPool(databaseUrl, 1);
 });
 
 afterAll(async () => {
   await pool?.end();
+  await db?.close();
   await postgres?.stop();
 });
 
-const load = (kind: ImportKind, file: string) => importFeed(pool, kind, createReadStream(`${FEED}/${file}`), { format: formatOf(file), region: 'BG' });
+const load = (kind: ImportKind, file: string) => importFeed(db, kind, createReadStream(`${FEED}/${file}`), { format: formatOf(file), region: 'BG' });
 
 
 describe('importing into the hub', () => {
@@ -56,7 +61,7 @@ describe('importing into the hub', () => {
     const header = 'external_id,customer_number,first_name,last_name,company,email,type,country,phones';
     const version = async () => (await pool.query<{ v: number }>("SELECT version AS v FROM customers WHERE external_id = '1002'")).rows[0]!.v;
     const before = await version();
-    const report = await importFeed(pool, 'customers', Readable.from([`${header}\n1002,C-1002,Anna,Kowalska,,,person,PL,+48 600 123 456:mobile; +48 22 123 45 67:work\n`]), { format: 'csv', region: 'PL' });
+    const report = await importFeed(db, 'customers', Readable.from([`${header}\n1002,C-1002,Anna,Kowalska,,,person,PL,+48 600 123 456:mobile; +48 22 123 45 67:work\n`]), { format: 'csv', region: 'PL' });
     expect(report).toMatchObject({ accepted: 1, changed: 1, rejected: [] });
     expect(await version()).toBeGreaterThan(before);
   });

@@ -6,19 +6,21 @@
  */
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { createBackoff } from '../../shared/backoff.js';
 
 export interface ChannelListener {
   subscribe(listener: (payload: string) => void): () => void;
   close(): Promise<void>;
 }
 
-const RETRY_MS = { first: 500, max: 10_000 };
+/** Jittered, so the hubs behind a balancer do not all reconnect at the instant a restarted database is back. */
+const RETRY = { firstMs: 500, maxMs: 10_000 };
 
 export function listenOnChannel(url: string, channel: string, log: Logger, catchUp: (client: pg.Client) => Promise<string>): ChannelListener {
   const listeners = new Set<(payload: string) => void>();
+  const retry = createBackoff(RETRY);
   let client: pg.Client | null = null;
   let closed = false;
-  let retryMs = RETRY_MS.first;
   let timer: NodeJS.Timeout | undefined;
 
   const publish = (payload: string) => {
@@ -37,7 +39,7 @@ export function listenOnChannel(url: string, channel: string, log: Logger, catch
       await next.connect();
       await next.query(`LISTEN ${channel}`);
       client = next;
-      retryMs = RETRY_MS.first;
+      retry.reset();
       publish(await catchUp(next));
     } catch (err) {
       log.warn({ err, channel }, 'listener cannot connect; retrying');
@@ -52,8 +54,7 @@ export function listenOnChannel(url: string, channel: string, log: Logger, catch
     timer = setTimeout(() => {
       timer = undefined;
       void connect();
-    }, retryMs);
-    retryMs = Math.min(retryMs * 2, RETRY_MS.max);
+    }, retry.next());
   }
 
   void connect();

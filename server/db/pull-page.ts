@@ -10,18 +10,18 @@
  * whose own newest version lies after the page, that customer rides along at the front,
  * so a desk never holds a row whose customer it has not got.
  */
-import type { Pool } from 'pg';
 import type { z } from 'zod';
+import { CUSTOMER_COLUMNS, INTERACTION_COLUMNS, PHONE_COLUMNS, PURCHASE_COLUMNS, TICKET_COLUMNS } from '../../shared/entity-columns.js';
 import type { PullQuerySchema } from '../../shared/sync.js';
-
-/** JavaScript's toISOString(), so the desk stores one timestamp format whichever side wrote the row. */
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+import { jsonObject } from './entity-sql.js';
+import type { Queryable } from './pool.js';
 
 const CUSTOMER_CHANGE = `json_build_object('entity', 'customer', 'version', c.version,
-  'customer', json_build_object('id', c.id, 'customerNumber', c.customer_number, 'firstName', c.first_name, 'lastName', c.last_name,
-    'company', c.company, 'email', c.email, 'type', c.type, 'industry', c.industry, 'source', c.source, 'tags', c.tags,
-    'country', c.country, 'createdAt', ${iso('c.created_at')}, 'updatedAt', ${iso('c.updated_at')}),
-  'phones', COALESCE((SELECT json_agg(json_build_object('e164', p.e164, 'label', p.label) ORDER BY p.e164) FROM phones p WHERE p.customer_id = c.id), '[]'::json))`;
+  'customer', ${jsonObject(CUSTOMER_COLUMNS, { alias: 'c' })},
+  'phones', COALESCE((SELECT json_agg(${jsonObject(PHONE_COLUMNS, { alias: 'p' })} ORDER BY p.e164) FROM phones p WHERE p.customer_id = c.id), '[]'::json))`;
+
+/** A note names its writer as the hub's agents table does when it is pulled. */
+const AGENT_NAME = '(SELECT a.name FROM agents a WHERE a.id = interactions.agent)';
 
 const PAGE_BOUND = `
   WITH candidates AS (
@@ -49,20 +49,14 @@ const PAGE = `
   WITH page (version, owner, change) AS (
     SELECT c.version, NULL AS owner, ${CUSTOMER_CHANGE} AS change FROM customers c WHERE c.version > $1 AND c.version <= $2
     UNION ALL
-    SELECT version, customer_id, json_build_object('entity', 'purchase', 'version', version, 'purchase', json_build_object(
-      'id', id, 'customerId', customer_id, 'orderNumber', order_number, 'product', product, 'quantity', quantity,
-      'amountMinor', amount_minor, 'currency', currency, 'purchasedAt', ${iso('purchased_at')}))
+    SELECT version, customer_id, json_build_object('entity', 'purchase', 'version', version, 'purchase', ${jsonObject(PURCHASE_COLUMNS)})
     FROM purchases WHERE version > $1 AND version <= $2 AND purchased_at >= $3
     UNION ALL
-    SELECT version, customer_id, json_build_object('entity', 'ticket', 'version', version, 'ticket', json_build_object(
-      'id', id, 'customerId', customer_id, 'subject', subject, 'status', status, 'priority', priority,
-      'openedAt', ${iso('opened_at')}, 'slaDueAt', ${iso('sla_due_at')}))
+    SELECT version, customer_id, json_build_object('entity', 'ticket', 'version', version, 'ticket', ${jsonObject(TICKET_COLUMNS)})
     FROM tickets WHERE version > $1 AND version <= $2
     UNION ALL
-    SELECT version, customer_id, json_build_object('entity', 'interaction', 'version', version, 'interaction', json_build_object(
-      'id', id, 'customerId', customer_id, 'kind', kind, 'callId', call_id, 'phone', phone, 'disposition', disposition,
-      'note', note, 'followUpOn', follow_up_on, 'agent', agent,
-      'agentName', (SELECT a.name FROM agents a WHERE a.id = interactions.agent), 'at', ${iso('at')}))
+    SELECT version, customer_id, json_build_object('entity', 'interaction', 'version', version,
+      'interaction', ${jsonObject(INTERACTION_COLUMNS, { computed: { agentName: AGENT_NAME } })})
     FROM interactions WHERE version > $1 AND version <= $2 AND at >= $3
   ),
   riding AS (
@@ -72,19 +66,17 @@ const PAGE = `
          (SELECT COALESCE(json_agg(change ORDER BY version), '[]'::json) FROM page)::text AS page`;
 
 /** The page as JSON text, ready to send: `{ changes, cursor, more }` of shared/sync.ts's PullPageSchema. */
-export async function pullChanges(pool: Pool, query: z.output<typeof PullQuerySchema>): Promise<string> {
+export async function pullPage(db: Queryable, query: z.output<typeof PullQuerySchema>): Promise<string> {
   const { after, limit } = query;
   const since = query.historySince ?? '-infinity';
-  const { rows } = await pool.query<{ bound: number | null }>(PAGE_BOUND, [after, limit, since]);
+  const { rows } = await db.query<{ bound: number | null }>(PAGE_BOUND, [after, limit, since]);
   const bound = rows[0]!.bound;
   if (bound === null) return JSON.stringify({ changes: [], cursor: after, more: false });
   const [more, page] = await Promise.all([
-    pool.query<{ more: boolean }>(MORE_AFTER, [bound, since]).then((r) => r.rows[0]!.more),
-    pool.query<{ riding: string; page: string }>(PAGE, [after, bound, since]).then((r) => r.rows[0]!),
+    db.query<{ more: boolean }>(MORE_AFTER, [bound, since]).then((r) => r.rows[0]!.more),
+    db.query<{ riding: string; page: string }>(PAGE, [after, bound, since]).then((r) => r.rows[0]!),
   ]);
   // A bound was found, so the page holds at least that row: both arrays can be joined as text.
   const changes = page.riding === '[]' ? page.page : `${page.riding.slice(0, -1)},${page.page.slice(1)}`;
   return `{"changes":${changes},"cursor":${bound},"more":${more}}`;
 }
-
-
