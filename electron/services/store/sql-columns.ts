@@ -36,6 +36,11 @@ export interface DeskTable<T, K> {
   /** For rows that may be there already and must then stay as they are. */
   readonly insertOrIgnore: string;
   /**
+   * For rows that may be there already and are then written anew. Only for a table no other
+   * row references: the replace deletes the old row first, and a delete cascades.
+   */
+  readonly insertOrReplace: string;
+  /**
    * `INSERT … ON CONFLICT (key) DO UPDATE SET` every other column: the row keeps its rowid and,
    * unlike INSERT OR REPLACE, is never deleted first, so nothing that references it cascades.
    */
@@ -55,6 +60,8 @@ const quoted = (name: string) => `"${name}"`;
 export function deskTable<T, K = Record<never, never>>(name: string, columns: ColumnMap<T>, keys?: ColumnMap<K>): DeskTable<T, K> {
   const read: [string, ColumnSpec][] = Object.entries(columns);
   const written: [string, ColumnSpec][] = [...Object.entries<ColumnSpec>(keys ?? {}), ...read];
+  const writtenFields = written.map(([field]) => field);
+  const jsonFields = written.filter(([, spec]) => spec.kind === 'json').map(([field]) => field);
   const columnOf = new Map(written.map(([field, spec]) => [field, quoted(spec.column)]));
   const columnList = written.map(([, spec]) => quoted(spec.column)).join(', ');
   const paramList = written.map(([field]) => `@${field}`).join(', ');
@@ -66,6 +73,7 @@ export function deskTable<T, K = Record<never, never>>(name: string, columns: Co
     select: (alias) => read.map(([field, spec]) => `${alias ? `${alias}.` : ''}${quoted(spec.column)} AS ${quoted(field)}`).join(', '),
     insert: insertInto('INSERT'),
     insertOrIgnore: insertInto('INSERT OR IGNORE'),
+    insertOrReplace: insertInto('INSERT OR REPLACE'),
     upsert({ key, keep = [], onlyIf, when }) {
       const unchanged = new Set<string>([String(key), ...keep.map(String)]);
       const set = written
@@ -76,19 +84,18 @@ export function deskTable<T, K = Record<never, never>>(name: string, columns: Co
       const values = onlyIf === undefined ? `VALUES (${paramList})` : `SELECT ${paramList} WHERE ${onlyIf}`;
       return `INSERT INTO ${name} (${columnList}) ${values} ON CONFLICT (${columnOf.get(String(key))}) DO UPDATE SET ${set}${when === undefined ? '' : ` WHERE ${when}`}`;
     },
+    // Plain loops over a copy: a first sync runs these for millions of rows. Keys no column names are ignored by better-sqlite3.
     params(value) {
-      const fields = value as Record<string, unknown>;
-      return Object.fromEntries(
-        written.map(([field, spec]) => {
-          const given = fields[field] ?? null;
-          return [field, spec.kind === 'json' && given !== null ? JSON.stringify(given) : (given as RowParams[string])];
-        }),
-      );
+      const row: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+      for (const field of writtenFields) row[field] ??= null;
+      for (const field of jsonFields) if (row[field] !== null) row[field] = JSON.stringify(row[field]);
+      return row as RowParams;
     },
     read(row) {
       const stored = row as Record<string, unknown>;
-      const value = (field: string, { kind }: ColumnSpec) => (kind === 'json' && stored[field] !== null ? JSON.parse(stored[field] as string) : stored[field]);
-      return Object.fromEntries(read.map(([field, spec]) => [field, value(field, spec)])) as T;
+      const value: Record<string, unknown> = {};
+      for (const [field, { kind }] of read) value[field] = kind === 'json' && stored[field] !== null ? JSON.parse(stored[field] as string) : stored[field];
+      return value as T;
     },
   };
 }
