@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { silentLogger } from '../../electron/services/log.js';
-import { createDemoGenerator } from '../../electron/services/store/demo-data.js';
+import { createDemoGenerator } from '../../electron/services/demo/demo-data.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { createSyncClient, type SyncClient } from '../../electron/services/sync/sync-client.js';
 import { columnArrays, columnList, unnestRows } from '../../server/db/entity-sql.js';

@@ -6,6 +6,7 @@
  * on a desk that has been up for a while.
  */
 import { identifyCaller } from '../../electron/services/desk/identify-caller.js';
+import { samplePhones } from '../../electron/services/demo/sample-phones.js';
 import type { DeskStore } from '../../electron/services/store/desk-store.js';
 import type { Region } from '../../shared/domain.js';
 import { normalisePhone } from '../../shared/phone/normalise.js';
@@ -34,7 +35,7 @@ function timeEach(items: readonly string[], run: (item: string) => void): Latenc
 }
 
 export function benchLookup(store: DeskStore, region: Region, samples: number): LookupLatency {
-  const phones = store.samplePhones('single', samples);
+  const phones = samplePhones(store, 'single', samples);
   const phoneLookup = timeEach(phones, (e164) => {
     const phone = normalisePhone(e164, region);
     if (phone.kind !== 'e164' || store.lookupPhone({ e164: phone.e164, nationalNumber: phone.nationalNumber }).match !== 'exact') {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { samplePhones } from '../../electron/services/demo/sample-phones.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { debianChromium } from '../support/debian-chromium.js';
 import { startDeskProcess } from '../support/desk-process.js';
@@ -34,7 +35,7 @@ export type CallSpacing = 'idle' | 'back-to-back';
 
 export async function benchPopLatency(dataDir: string, calls: number, spacing: CallSpacing): Promise<PopLatency> {
   const store = openDeskStore(join(dataDir, 'desk.sqlite'));
-  const phones = store.samplePhones('single', calls);
+  const phones = samplePhones(store, 'single', calls);
   store.close();
 
   const desk = await startDeskProcess(dataDir, { simulator: { enabled: false, intervalSeconds: 0 } });

@@ -6,7 +6,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkStoreFile } from '../../electron/services/store/checked-open.js';
-import { seedDemoData } from '../../electron/services/store/demo-data.js';
+import { seedDemoData } from '../../electron/services/demo/demo-data.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { benchLookup, type Latency } from './lookup-bench.js';
 import { benchSearch } from './search-bench.js';

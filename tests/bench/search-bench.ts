@@ -5,6 +5,7 @@
  * and the first letters of a surname in its own script. Twelve results a query, as
  * the search box asks.
  */
+import { samplePhones } from '../../electron/services/demo/sample-phones.js';
 import type { DeskStore } from '../../electron/services/store/desk-store.js';
 import { latinSpellings } from '../../electron/services/store/transliterate.js';
 import type { Region } from '../../shared/domain.js';
@@ -32,7 +33,7 @@ function timeEach(store: DeskStore, queries: readonly string[]): Latency {
 }
 
 export function benchSearch(store: DeskStore, region: Region, samples: number): SearchLatency {
-  const phones = store.samplePhones('single', samples);
+  const phones = samplePhones(store, 'single', samples);
   const national = phones.map((e164) => {
     const phone = normalisePhone(e164, region);
     return phone.kind === 'e164' && phone.country === region ? `0${phone.nationalNumber}` : e164;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { parseDeskConfig } from '../../electron/services/config/desk-config.js';
 import { createDesk } from '../../electron/services/desk/desk.js';
+import { samplePhones } from '../../electron/services/demo/sample-phones.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { createSipAdapter } from '../../electron/services/telephony/sip/sip-adapter.js';
 import { freePort } from '../support/desk-process.js';
@@ -35,7 +36,7 @@ export async function benchSipBurst(storeFile: string, ratePerSecond: number, se
   const store = openDeskStore(storeFile);
   const before = store.listCallLog(1)[0]?.endedAt ?? '';
   try {
-    const phones = store.samplePhones('single', calls);
+    const phones = samplePhones(store, 'single', calls);
     const injection = join(dir, 'callers.csv');
     writeFileSync(injection, `SEQUENTIAL\n${phones.map((p) => `${p};`).join('\n')}\n`);
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/services/store/migrations.js';
+import { samplePhones } from '../../electron/services/demo/sample-phones.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 
 let dataDir: string;
@@ -46,7 +47,7 @@ describe('the desk CLI', () => {
 
   it('looks up a seeded customer by any form of their number', () => {
     const store = openDeskStore(join(dataDir, 'desk.sqlite'));
-    const [e164] = store.samplePhones('single', 1);
+    const [e164] = samplePhones(store, 'single', 1);
     const owner = store.lookupPhone({ e164: e164!, nationalNumber: null }).hits[0]!.customerId;
     store.close();
 

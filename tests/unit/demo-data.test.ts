@@ -6,7 +6,7 @@ import { normalisePhone } from '../../shared/phone/normalise.js';
 import { parseDeskConfig } from '../../electron/services/config/desk-config.js';
 import { identifyCaller } from '../../electron/services/desk/identify-caller.js';
 import { createCallerPicker } from '../../electron/services/desk/simulated-callers.js';
-import { createDemoGenerator, seedDemoData } from '../../electron/services/store/demo-data.js';
+import { createDemoGenerator, seedDemoData } from '../../electron/services/demo/demo-data.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 
 describe('demo data', () => {

@@ -59,11 +59,6 @@ describe('phone lookup', () => {
     expect(store.lookupPhone({ e164: '+35921234567', nationalNumber: '21234567' }).hits.map((h) => h.customerId).sort()).toEqual(['1003', '1004']);
     expect(store.lookupPhone({ e164: '+359899999999', nationalNumber: '899999999' })).toEqual({ match: 'none', hits: [] });
   });
-
-  it('samples single-owner and shared numbers', () => {
-    expect(store.samplePhones('shared', 1)).toEqual(['+35921234567']);
-    expect(store.samplePhones('single', 5).sort()).toEqual(['+359888123456', '+48600123456']);
-  });
 });
 
 describe('customer card', () => {

@@ -10,7 +10,8 @@ import { RegionSchema } from '../../../shared/domain.js';
 import { normalisePhone } from '../../../shared/phone/normalise.js';
 import { parseDeskConfig, resolveDataDir } from '../config/desk-config.js';
 import { identifyCaller } from '../desk/identify-caller.js';
-import { seedDemoData } from '../store/demo-data.js';
+import { seedDemoData } from '../demo/demo-data.js';
+import type { DeskStore } from '../store/desk-store.js';
 import { openDeskStore } from '../store/open-store.js';
 import { silentLogger } from '../log.js';
 import { createSyncClient } from '../sync/sync-client.js';
@@ -66,7 +67,7 @@ function number(): string {
   return raw;
 }
 
-function withStore<T>(use: (store: ReturnType<typeof openDeskStore>) => T): T {
+function withStore<T>(use: (store: DeskStore) => T): T {
   const store = openDeskStore(storeFile());
   try {
     return use(store);

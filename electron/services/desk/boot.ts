@@ -10,8 +10,6 @@ import type { EffectiveConfig } from '../config/effective-config.js';
 import { saveUserSettings } from '../config/user-settings.js';
 import { exportDiagnostics } from '../diagnostics/export-diagnostics.js';
 import type { Logger } from '../log.js';
-import { seedDemoData } from '../store/demo-data.js';
-import { openCheckedStore } from '../store/checked-open.js';
 import type { TelephonyAdapter } from '../telephony/adapter.js';
 import { createAmiAdapter } from '../telephony/ami/ami-adapter.js';
 import { createJsonBridge } from '../telephony/json-bridge.js';
@@ -21,6 +19,7 @@ import { createSyncClient, type SyncClient } from '../sync/sync-client.js';
 import { createDesk, type Desk, ringingBounds } from './desk.js';
 import { resolveLanguage, type SystemLanguage, systemLanguage } from './desk-language.js';
 import { createCallerPicker } from './simulated-callers.js';
+import { openStoreAtStart } from './store-at-start.js';
 
 export interface RunningDesk {
   desk: Desk;
@@ -44,23 +43,7 @@ export async function startDesk(effective: EffectiveConfig, log: Logger, runtime
   const { config, locked, problems } = effective;
   const dataDir = resolveDataDir(config);
   mkdirSync(dataDir, { recursive: true });
-  const opened = openCheckedStore(join(dataDir, 'desk.sqlite'));
-  const { store, setAside } = opened;
-  log.info({ checkMs: Math.round(opened.checkMs) }, 'desk store checked');
-  const resync = config.hub.url !== null;
-  if (setAside) {
-    log.error(
-      { setAside: setAside.file, problem: setAside.problem },
-      `the desk store was damaged: set aside untouched, the desk starts with a new, empty store${resync ? ' and fetches the customers from the hub again' : ''}`,
-    );
-  }
-
-  // With a hub the customers are the hub's: demo rows would never sync and could clash with real customer numbers.
-  // Only a store this start made where there was none: any file that was there may have held real data.
-  if (!resync && config.demoCustomers > 0 && opened.created && !setAside) {
-    log.info({ customers: config.demoCustomers }, 'seeding demo customers into an empty store');
-    await seedDemoData(store, { customers: config.demoCustomers, seed: 1 });
-  }
+  const { store, setAside } = await openStoreAtStart(dataDir, config, log);
 
   const adapters: TelephonyAdapter[] = [];
   const simulator = config.simulator.enabled
@@ -104,7 +87,7 @@ export async function startDesk(effective: EffectiveConfig, log: Logger, runtime
     store,
     log,
     configuration: { locked, problems },
-    storeSetAside: setAside ? { file: setAside.file, resync } : null,
+    storeSetAside: setAside ? { file: setAside.file, resync: hubUrl !== null } : null,
     language: resolveLanguage(config, runtime.system ?? systemLanguage()),
     saveLocale: (locale) => saveUserSettings(runtime.userSettings, { locale }),
     exportDiagnostics: async () => {

@@ -3,10 +3,10 @@ import { type CallEvent, type CallLogEntry, isFinalState, type PopCard } from '.
 import { customerDisplayName } from '../../../shared/customer-name.js';
 import type { Region } from '../../../shared/domain.js';
 import { normalisePhone } from '../../../shared/phone/normalise.js';
-import type { DeskStore } from '../store/desk-store.js';
+import type { CustomerReader } from '../store/desk-store.js';
 import { identifyCaller } from './identify-caller.js';
 
-export function popCardFor(event: CallEvent, store: DeskStore, region: Region, now: Date): PopCard {
+export function popCardFor(event: CallEvent, store: CustomerReader, region: Region, now: Date): PopCard {
   const phone = normalisePhone(event.remote, region);
   const { match, candidates } = identifyCaller(store, phone);
   const at = event.at ?? now.toISOString();

@@ -6,9 +6,9 @@ import type { Annotation, Interaction } from '../../../shared/domain.js';
 import type { DeskEvent, DeskHandlers } from '../../../shared/desk-api.js';
 import { type DraftSubject, draftKey, isBlankDraft, MAX_DRAFTS } from '../../../shared/draft.js';
 import { DeskRequestError } from '../../../shared/desk-wire.js';
-import type { DeskStore } from '../store/desk-store.js';
+import type { DraftReader, DraftWriter } from '../store/desk-store.js';
 
-export function createDeskDrafts(store: DeskStore, emit: (event: DeskEvent) => void) {
+export function createDeskDrafts(store: DraftReader & DraftWriter, emit: (event: DeskEvent) => void) {
   function discard(subject: DraftSubject): void {
     if (store.discardDraft(draftKey(subject))) emit({ name: 'draftRemoved', payload: { callId: subject.callId, customerId: subject.customerId } });
   }

@@ -1,7 +1,7 @@
 /** From a normalised number to the customers it may belong to, and how sure the desk is. */
 import type { MatchKind, PopCard } from '../../../shared/call.js';
 import type { NormalisedPhone } from '../../../shared/domain.js';
-import type { DeskStore } from '../store/desk-store.js';
+import type { CustomerReader } from '../store/desk-store.js';
 
 export interface CallerIdentity {
   match: MatchKind;
@@ -11,7 +11,7 @@ export interface CallerIdentity {
 /** Fewer digits than this match too many unrelated numbers to be offered even as "probable". */
 const MIN_FALLBACK_DIGITS = 6;
 
-export function identifyCaller(store: DeskStore, phone: NormalisedPhone): CallerIdentity {
+export function identifyCaller(store: CustomerReader, phone: NormalisedPhone): CallerIdentity {
   if (phone.kind === 'withheld' || phone.kind === 'internal') return { match: phone.kind, candidates: [] };
 
   const query =

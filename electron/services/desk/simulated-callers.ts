@@ -6,7 +6,8 @@
 import type { SimulatedScenario } from '../../../shared/desk-api.js';
 import type { Region } from '../../../shared/domain.js';
 import { normalisePhone } from '../../../shared/phone/normalise.js';
-import type { DeskStore } from '../store/desk-store.js';
+import { samplePhones } from '../demo/sample-phones.js';
+import type { CustomerReader } from '../store/desk-store.js';
 import { identifyCaller } from './identify-caller.js';
 
 export interface SimulatedCaller {
@@ -16,7 +17,7 @@ export interface SimulatedCaller {
 
 const WITHHELD_FORMS = ['anonymous', 'sip:anonymous@anonymous.invalid', 'Restricted', ''];
 
-export function createCallerPicker(store: DeskStore, region: Region, random: () => number = Math.random) {
+export function createCallerPicker(store: CustomerReader, region: Region, random: () => number = Math.random) {
   const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
 
   function asPresented(e164: string): string {
@@ -29,7 +30,7 @@ export function createCallerPicker(store: DeskStore, region: Region, random: () 
   /** A valid number that is nobody's: a known number with its last digits changed until no one owns it. */
   function unknownNumber(): string | undefined {
     for (let attempt = 0; attempt < 20; attempt++) {
-      const base = pick(store.samplePhones('single', 1));
+      const base = pick(samplePhones(store, 'single', 1));
       if (!base) return undefined;
       const candidate = base.slice(0, -3) + String(Math.floor(random() * 1000)).padStart(3, '0');
       const phone = normalisePhone(candidate, region);
@@ -42,13 +43,12 @@ export function createCallerPicker(store: DeskStore, region: Region, random: () 
     switch (scenario) {
       case 'known':
       case 'several': {
-        const e164 = pick(store.samplePhones(scenario === 'known' ? 'single' : 'shared', 1));
+        const e164 = pick(samplePhones(store, scenario === 'known' ? 'single' : 'shared', 1));
         return e164 ? { remote: asPresented(e164) } : { remote: 'anonymous' };
       }
       case 'probable': {
         // A foreign customer's number sent without its country code: only the national number can match.
-        const foreign = store
-          .samplePhones('single', 20)
+        const foreign = samplePhones(store, 'single', 20)
           .map((e164) => normalisePhone(e164, region))
           .find((p) => p.kind === 'e164' && p.country !== region);
         return foreign?.kind === 'e164' ? { remote: foreign.nationalNumber } : { remote: unknownNumber() ?? 'anonymous' };

@@ -5,38 +5,27 @@
  */
 import type { Database } from 'better-sqlite3';
 import { type Draft, draftKey } from '../../../shared/draft.js';
-import { toDraft } from './rows.js';
+import type { DraftReader, DraftWriter } from './desk-store.js';
+import type { StoredRow } from './sql-columns.js';
+import { DRAFTS } from './tables.js';
 
-export interface DraftWrites {
-  /** False when nothing was kept: a newer copy is stored, or the note was already saved. */
-  saveDraft(draft: Draft): boolean;
-  /** False when there was no such draft. */
-  discardDraft(key: string): boolean;
-  /** Oldest first, as the tabs list them. */
-  listDrafts(): Draft[];
-}
-
-export function createDraftWrites(db: Database): DraftWrites & { removeSaved(mutationId: string): void } {
+export function createDraftWrites(db: Database): DraftReader & DraftWriter & { removeSaved(mutationId: string): void } {
   const sql = {
-    upsert: db.prepare(`
-      INSERT INTO drafts (draft_key, call_id, customer_id, customer_name, phone, note, disposition, follow_up_on, mutation_id, updated_at)
-      SELECT @key, @callId, @customerId, @customerName, @phone, @note, @disposition, @followUpOn, @mutationId, @updatedAt
-      WHERE NOT EXISTS (SELECT 1 FROM interactions WHERE id = @mutationId)
-      ON CONFLICT (draft_key) DO UPDATE SET
-        customer_id = excluded.customer_id, customer_name = excluded.customer_name, phone = excluded.phone, note = excluded.note,
-        disposition = excluded.disposition, follow_up_on = excluded.follow_up_on, mutation_id = excluded.mutation_id, updated_at = excluded.updated_at
-      WHERE excluded.updated_at >= drafts.updated_at`),
+    upsert: db.prepare(
+      DRAFTS.upsert({
+        key: 'draftKey',
+        onlyIf: `NOT EXISTS (SELECT 1 FROM interactions WHERE id = @mutationId)`,
+        when: `excluded.${DRAFTS.column('updatedAt')} >= drafts.${DRAFTS.column('updatedAt')}`,
+      }),
+    ),
     discard: db.prepare('DELETE FROM drafts WHERE draft_key = ?'),
     removeSaved: db.prepare('DELETE FROM drafts WHERE mutation_id = ?'),
-    list: db.prepare('SELECT * FROM drafts ORDER BY updated_at, draft_key'),
+    list: db.prepare<[], StoredRow<Draft>>(`SELECT ${DRAFTS.select()} FROM drafts ORDER BY updated_at, draft_key`),
   };
   return {
-    saveDraft(draft) {
-      const { customerName, ...fields } = draft;
-      return sql.upsert.run({ ...fields, customerName, key: draftKey(draft) }).changes > 0;
-    },
+    saveDraft: (draft) => sql.upsert.run(DRAFTS.params({ ...draft, draftKey: draftKey(draft) })).changes > 0,
     discardDraft: (key) => sql.discard.run(key).changes > 0,
-    listDrafts: () => (sql.list.all() as Record<string, unknown>[]).map(toDraft),
+    listDrafts: () => sql.list.all().map(DRAFTS.read),
     removeSaved(mutationId) {
       sql.removeSaved.run(mutationId);
     },

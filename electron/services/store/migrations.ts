@@ -4,7 +4,7 @@
  * keeps its rows. Never edit a step that has shipped: add the next one.
  */
 import type { Database } from 'better-sqlite3';
-import { phoneDigitsOf, searchTextOf } from './search-text.js';
+import { phoneDigitsOf, type SearchedFields, searchTextOf } from './search-text.js';
 
 export interface Migration {
   version: number;
@@ -182,9 +182,10 @@ export const MIGRATIONS: readonly Migration[] = [
 function indexCustomersForSearch(db: Database): void {
   const index = db.prepare('INSERT INTO customers_search (rowid, text) VALUES (?, ?)');
   const page = db.prepare(
-    'SELECT rowid, first_name, last_name, company, email, customer_number FROM customers WHERE rowid > ? ORDER BY rowid LIMIT 10000',
+    `SELECT rowid, first_name AS firstName, last_name AS lastName, company, email, customer_number AS customerNumber
+     FROM customers WHERE rowid > ? ORDER BY rowid LIMIT 10000`,
   );
-  for (let after = 0, rows = page.all(after) as (SearchRow & { rowid: number })[]; rows.length > 0; rows = page.all(after) as typeof rows) {
+  for (let after = 0, rows = page.all(after) as (SearchedFields & { rowid: number })[]; rows.length > 0; rows = page.all(after) as typeof rows) {
     for (const row of rows) index.run(row.rowid, searchTextOf(row));
     after = rows.at(-1)!.rowid;
   }
@@ -201,8 +202,6 @@ function indexPhonesForSearch(db: Database): void {
     after = rows.at(-1)!.rowid;
   }
 }
-
-export type SearchRow = { first_name: string; last_name: string; company: string | null; email: string | null; customer_number: string };
 
 export class StoreVersionError extends Error {
   override name = 'StoreVersionError';

@@ -6,8 +6,7 @@
  * spellings too, and a Cyrillic query looks for its Latin spellings as well, so each
  * script finds the other.
  */
-import type { Phone } from '../../../shared/domain.js';
-import type { SearchRow } from './migrations.js';
+import type { Customer, Phone } from '../../../shared/domain.js';
 import { latinSpellings } from './transliterate.js';
 
 const UNDECOMPOSABLE: Record<string, string> = { ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ø: 'o', Ø: 'O', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ı: 'i' };
@@ -20,11 +19,14 @@ export function foldLetters(text: string): string {
   return text.replace(UNDECOMPOSABLE_PATTERN, (letter) => UNDECOMPOSABLE[letter]!);
 }
 
-export function searchTextOf(row: SearchRow): string {
+/** The fields a customer is found by. */
+export type SearchedFields = Pick<Customer, 'firstName' | 'lastName' | 'company' | 'email' | 'customerNumber'>;
+
+export function searchTextOf({ firstName, lastName, company, email, customerNumber }: SearchedFields): string {
   // The email goes in whole and split at its punctuation, so "kowalska@" and "kowalska" both find it.
-  const email = row.email ? `${row.email} ${row.email.replace(/[@._-]+/g, ' ')}` : '';
-  const names = [row.first_name, row.last_name, row.company ?? ''].join(' ');
-  return foldLetters([names, ...latinSpellings(names), email, row.customer_number].join(' '));
+  const emailWords = email ? `${email} ${email.replace(/[@._-]+/g, ' ')}` : '';
+  const names = [firstName, lastName, company ?? ''].join(' ');
+  return foldLetters([names, ...latinSpellings(names), emailWords, customerNumber].join(' '));
 }
 
 /** The digits of each number without its "+", one number a word: the trigram index finds any run of digits in them. */

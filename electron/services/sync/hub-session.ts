@@ -7,7 +7,7 @@
 import type { HubAnswerOf, HubInput, hubRequests, HubRequestName } from '../../../shared/hub-api.js';
 import { createHubClient, HubAnswerMalformed, type HubRefusal } from '../../../shared/hub-client.js';
 import type { Logger } from '../log.js';
-import type { DeskStore } from '../store/desk-store.js';
+import type { SyncStore } from '../store/desk-store.js';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -46,7 +46,7 @@ export interface HubSessionOptions {
   username: string;
   /** From the settings: signs in by itself. None: the agent does, and the session is kept across restarts. */
   password: string | null;
-  store: DeskStore;
+  store: SyncStore;
   log: Logger;
 }
 

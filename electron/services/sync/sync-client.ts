@@ -10,7 +10,7 @@ import { createBackoff } from '../../../shared/backoff.js';
 import type { SyncStatus } from '../../../shared/sync.js';
 import { createThrottler } from '../../../shared/throttler.js';
 import type { Logger } from '../log.js';
-import type { DeskStore } from '../store/desk-store.js';
+import type { SyncStore } from '../store/desk-store.js';
 import { createHubSession, reasonOf, SignInNeeded } from './hub-session.js';
 import { openNudgeSocket } from './nudge-socket.js';
 import { createSyncCycle } from './sync-cycle.js';
@@ -25,7 +25,7 @@ export interface SyncClientOptions {
   password: string | null;
   /** Purchases and notes older than this many days are not pulled. */
   historyDays: number;
-  store: DeskStore;
+  store: SyncStore;
   log: Logger;
   onStatus(status: SyncStatus): void;
   /** Customers whose card may have changed, after each page applied. */

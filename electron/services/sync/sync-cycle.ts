@@ -8,12 +8,12 @@ import type { AgentStateReport } from '../../../shared/board.js';
 import { MutationSchema, type MutationResult } from '../../../shared/sync.js';
 import { describeIssues } from '../../../shared/zod-issues.js';
 import type { Logger } from '../log.js';
-import type { DeskStore } from '../store/desk-store.js';
+import type { SyncStore } from '../store/desk-store.js';
 import type { HubSession } from './hub-session.js';
 
 export interface SyncCycleOptions {
   hub: HubSession;
-  store: DeskStore;
+  store: SyncStore;
   log: Logger;
   /** Purchases and notes older than this many days are not pulled. */
   historyDays: number;

@@ -3,12 +3,13 @@
  * in each customer's country, purchases, tickets and past calls. Deterministic for a
  * seed. Faker is too slow to call per row at a million customers, so it fills pools
  * of names and companies once, and a seeded PRNG combines them; faker has no
- * Bulgarian locale, so Bulgarian names come from a short list of common ones.
+ * Bulgarian locale, so Bulgarian names come from a short list of common ones. The
+ * customers reach the store through its public batch write: the store knows nothing of demo data.
  */
 import type { Customer, E164, Interaction, Phone, Purchase, Ticket } from '../../../shared/domain.js';
 import { AGENTS, buildCountries, type Country, DISPOSITIONS, NOTES, type NumberRange, PRIORITIES, PRODUCTS, STATUSES, TICKET_SUBJECTS } from './demo-catalogue.js';
-import type { CustomerBatch, DeskStore } from './desk-store.js';
-import { transliterate, type TransliterationTable } from './transliterate.js';
+import type { CustomerBatch, CustomerReader, CustomerWriter } from '../store/desk-store.js';
+import { transliterate, type TransliterationTable } from '../store/transliterate.js';
 
 export interface SeedOptions {
   customers: number;
@@ -175,7 +176,10 @@ export function createDemoGenerator(seed: number, now: Date) {
   };
 }
 
-export async function seedDemoData(store: DeskStore, { customers, seed, now = new Date(), onProgress }: SeedOptions): Promise<void> {
+/** What seeding needs of a store: how many customers it holds, and its batch write. */
+export type DemoTarget = Pick<CustomerReader, 'countCustomers'> & Pick<CustomerWriter, 'insertBatch'>;
+
+export async function seedDemoData(store: DemoTarget, { customers, seed, now = new Date(), onProgress }: SeedOptions): Promise<void> {
   const next = createDemoGenerator(seed, now);
   const start = store.countCustomers();
   for (let done = 0; done < customers; ) {
