@@ -70,24 +70,11 @@ const layerTable = {
   },
 };
 
-const HUB_DB = 'issue 12: moving behind server/db';
-const DEMO = 'issue 12: moving into electron/services/demo';
 /**
- * Imports the layout above refuses that today's code still makes, while other steps of issue
- * 12 move that code: each entry lets one file keep one import. Empty it as the moves land
- * (lint says when an entry is no longer needed).
+ * Imports the layout above refuses that code still makes while a step moves it: each entry
+ * ({ file, allows, why }) lets one file keep one import; lint says when one is no longer needed.
  */
-const pendingMoves = [
-  { file: 'server/accounts.ts', allows: 'pg', why: HUB_DB },
-  { file: 'server/board/board-feed.ts', allows: 'pg', why: HUB_DB },
-  { file: 'server/board/roll-call.ts', allows: 'pg', why: HUB_DB },
-  { file: 'server/http/hub-app.ts', allows: 'pg', why: HUB_DB },
-  { file: 'server/import/import-feed.ts', allows: 'pg', why: HUB_DB },
-  { file: 'server/sync/fanout.ts', allows: 'pg', why: HUB_DB },
-  { file: 'server/sync/pull.ts', allows: 'pg', why: HUB_DB },
-  { file: 'server/sync/push.ts', allows: 'pg', why: HUB_DB },
-  { file: 'electron/services/store/demo-catalogue.ts', allows: '@faker-js/faker', why: DEMO },
-];
+const pendingMoves = [];
 
 const allowedImports = layerOptions({
   root: import.meta.dirname,

@@ -5,7 +5,6 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Filter, FilterStats } from 'builder-util/out/fs.js';
 import { FileMatcher } from 'app-builder-lib/out/fileMatcher.js';
 import { getConfig } from 'app-builder-lib/out/util/config/config.js';
 
@@ -13,6 +12,10 @@ interface Manifest {
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
 }
+
+/** builder-util's, through app-builder-lib (builder-util is not a dependency of ours). */
+type Filter = ReturnType<FileMatcher['createFilter']>;
+type FilterStats = Parameters<Filter>[1];
 
 /** electron-builder's own, left out of its typings (it is @internal). */
 type NodeModuleMatcher = (appDir: string, destination: string, expand: (s: string) => string, platformOptions: object, packager: object) => FileMatcher;
