@@ -37,6 +37,8 @@ const contract = ['shared', 'desk-wire'];
 /** electron/services/**: any service may import any other, the store's and the demo's modules too. */
 const desk = ['services', 'desk-store', 'demo'];
 const hub = ['hub', 'hub-db'];
+/** What the desk's services and the hub, both in Node, may take of shared/. */
+const nodeContract = [...contract, 'node-shared'];
 
 /**
  * The layers, each a set of files and what those files may import: layers by name, packages
@@ -45,17 +47,19 @@ const hub = ['hub', 'hub-db'];
  */
 const layerTable = {
   'desk-wire': { files: ['shared/desk-wire.ts', 'shared/desk-api.ts'], imports: contract, packages: ['anywhere'] },
+  // What the desk's Node side and the hub share that a browser must not load (the command line).
+  'node-shared': { files: ['shared/node/**'], imports: nodeContract, packages: ['node', 'anywhere'] },
   shared: { files: ['shared/**'], imports: contract, packages: ['anywhere'] },
   renderer: { files: ['renderer/**'], imports: ['renderer', ...contract], packages: ['anywhere', 'browser'] },
   preload: { files: ['electron/preload/**'], imports: ['desk-wire'], packages: ['electron'] },
-  main: { files: ['electron/main/**'], imports: ['main', ...desk, ...contract], packages: ['electron', 'electron-main', 'node', 'anywhere'] },
-  'desk-store': { files: ['electron/services/store/**'], imports: [...desk, ...contract], packages: ['desk-store', 'node', 'anywhere'] },
-  demo: { files: ['electron/services/demo/**'], imports: [...desk, ...contract], packages: ['demo', 'node', 'anywhere'] },
-  services: { files: ['electron/services/**'], imports: [...desk, ...contract], packages: ['node', 'anywhere'] },
+  main: { files: ['electron/main/**'], imports: ['main', ...desk, ...nodeContract], packages: ['electron', 'electron-main', 'node', 'anywhere'] },
+  'desk-store': { files: ['electron/services/store/**'], imports: [...desk, ...nodeContract], packages: ['desk-store', 'node', 'anywhere'] },
+  demo: { files: ['electron/services/demo/**'], imports: [...desk, ...nodeContract], packages: ['demo', 'node', 'anywhere'] },
+  services: { files: ['electron/services/**'], imports: [...desk, ...nodeContract], packages: ['node', 'anywhere'] },
   // electron-builder's hooks: no app code, no Electron runtime.
   packaging: { files: ['electron/packaging/**'], imports: ['packaging'], packages: ['packaging', 'node'] },
-  'hub-db': { files: ['server/db/**'], imports: [...hub, ...contract], packages: ['hub-db', 'node', 'anywhere'] },
-  hub: { files: ['server/**'], imports: [...hub, ...contract], packages: ['node', 'anywhere'] },
+  'hub-db': { files: ['server/db/**'], imports: [...hub, ...nodeContract], packages: ['hub-db', 'node', 'anywhere'] },
+  hub: { files: ['server/**'], imports: [...hub, ...nodeContract], packages: ['node', 'anywhere'] },
   // The scripts and configs that build, lint and test the app (Playwright's takes a helper from tests/).
   tooling: {
     files: ['*.config.{js,ts}', 'eslint-rules/**', 'electron/build.mjs', 'electron/runtime.mjs'],
@@ -65,7 +69,7 @@ const layerTable = {
   // Tests run in plain Node (vitest, Playwright's runner): everything but what needs Electron's runtime.
   tests: {
     files: ['tests/**'],
-    imports: ['tests', 'tooling', 'renderer', ...contract, ...desk, 'packaging', ...hub],
+    imports: ['tests', 'tooling', 'renderer', ...nodeContract, ...desk, 'packaging', ...hub],
     packages: ['anywhere', 'browser', 'node', 'desk-store', 'hub-db', 'demo', 'packaging', 'build', 'lint', 'test'],
   },
 };

@@ -4,10 +4,10 @@
  * with a non-zero exit code (2 for a usage error).
  */
 import { createReadStream } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { RegionSchema } from '../shared/domain.js';
 import { NewAgentSchema } from '../shared/sync.js';
 import { describeIssues } from '../shared/zod-issues.js';
+import { readCommandLine, runCommand, UsageError } from '../shared/node/command-line.js';
 import { createAccounts } from './accounts.js';
 import { type HubDb, openHubDb } from './db/hub-db.js';
 import { startHub } from './hub.js';
@@ -23,25 +23,13 @@ const USAGE = `usage:
   hub import customers|purchases|tickets FILE.csv|FILE.jsonl --region XX [--config FILE]
 The database URL comes from the config file or AGENT_DESK_HUB_DATABASE_URL.`;
 
-class UsageError extends Error {}
-
-const { values, positionals } = (() => {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        config: { type: 'string' },
-        name: { type: 'string' },
-        role: { type: 'string' },
-        region: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (err) {
-    process.stderr.write(`${JSON.stringify({ error: (err as Error).message })}\n${USAGE}\n`);
-    process.exit(2);
-  }
-})();
+const line = readCommandLine(USAGE, {
+  config: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
+  region: { type: 'string' },
+});
+const { values, positionals } = line;
 
 const config = () => loadHubConfig(values.config);
 
@@ -108,16 +96,4 @@ const commands: Record<string, () => Promise<unknown>> = {
   },
 };
 
-async function main(): Promise<void> {
-  const command = commands[positionals[0] ?? ''];
-  if (values.help || !command) throw new UsageError(values.help ? '' : `unknown command "${positionals[0] ?? ''}"`);
-  const answer = await command();
-  if (answer !== undefined) process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
-}
-
-main().catch((err: unknown) => {
-  const usage = err instanceof UsageError;
-  if (!usage || err.message) process.stderr.write(`${JSON.stringify({ error: (err as Error).message })}\n`);
-  if (usage) process.stderr.write(`${USAGE}\n`);
-  process.exitCode = usage ? 2 : 1;
-});
+runCommand(USAGE, line, commands);

@@ -5,9 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { RegionSchema } from '../../../shared/domain.js';
 import { normalisePhone } from '../../../shared/phone/normalise.js';
+import { readCommandLine, runCommand, UsageError } from '../../../shared/node/command-line.js';
 import { parseDeskConfig, resolveDataDir } from '../config/desk-config.js';
 import { identifyCaller } from '../desk/identify-caller.js';
 import { seedDemoData } from '../demo/demo-data.js';
@@ -24,30 +24,18 @@ const USAGE = `usage:
   cli sync --hub URL --agent ID [--data-dir DIR] [--page-size N] [--history-days N]   (password in AGENT_DESK_HUB_PASSWORD)
 DIR defaults to the desk's own data folder (~/.agent-desk); XX is an ISO region such as BG.`;
 
-class UsageError extends Error {}
-
-const { values, positionals } = (() => {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        customers: { type: 'string' },
-        'data-dir': { type: 'string' },
-        seed: { type: 'string', default: '1' },
-        region: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        hub: { type: 'string' },
-        agent: { type: 'string' },
-        'page-size': { type: 'string', default: '2000' },
-        'history-days': { type: 'string', default: '365' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (err) {
-    process.stderr.write(`${JSON.stringify({ error: (err as Error).message })}\n${USAGE}\n`);
-    process.exit(2);
-  }
-})();
+const line = readCommandLine(USAGE, {
+  customers: { type: 'string' },
+  'data-dir': { type: 'string' },
+  seed: { type: 'string', default: '1' },
+  region: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  hub: { type: 'string' },
+  agent: { type: 'string' },
+  'page-size': { type: 'string', default: '2000' },
+  'history-days': { type: 'string', default: '365' },
+});
+const { values, positionals } = line;
 
 function storeFile(): string {
   const dataDir = resolveDataDir(parseDeskConfig(values['data-dir'] ? { dataDir: values['data-dir'] } : {}, 'command line'));
@@ -140,15 +128,4 @@ function wholeNumber(option: 'page-size' | 'history-days'): number {
   return value;
 }
 
-async function main(): Promise<void> {
-  const command = commands[positionals[0] ?? ''];
-  if (values.help || !command) throw new UsageError(values.help ? '' : `unknown command "${positionals[0] ?? ''}"`);
-  process.stdout.write(`${JSON.stringify(await command(), null, 2)}\n`);
-}
-
-main().catch((err: unknown) => {
-  const usage = err instanceof UsageError;
-  if (!usage || err.message) process.stderr.write(`${JSON.stringify({ error: (err as Error).message })}\n`);
-  if (usage) process.stderr.write(`${USAGE}\n`);
-  process.exitCode = usage ? 2 : 1;
-});
+runCommand(USAGE, line, commands);

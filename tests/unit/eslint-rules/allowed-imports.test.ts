@@ -57,6 +57,9 @@ describe('import boundaries', () => {
     ['electron/packaging/x.ts', '../services/log.js', 'packaging may not import electron/services/log.ts (layer services)'],
     ['tests/unit/x.test.ts', 'electron', 'tests may not import electron (class electron)'],
     ['renderer/src/x.ts', 'left-pad', 'left-pad is not in package.json'],
+    ['shared/x.ts', './node/command-line.js', 'shared may not import shared/node/command-line.ts (layer node-shared)'],
+    ['renderer/src/x.ts', '../../shared/node/command-line.js', 'renderer may not import shared/node/command-line.ts (layer node-shared)'],
+    ['shared/node/x.ts', '../../server/hub.js', 'node-shared may not import server/hub.ts (layer hub)'],
     ['scripts/x.ts', 'zod', 'no layer declares scripts/x.ts: add it to the layer table in eslint.config.js'],
   ])('refuses, in %s, an import of %s', async (file, specifier, refusal) => {
     const [message, ...more] = await restrictedImports(file, importing(specifier));
@@ -78,6 +81,9 @@ describe('import boundaries', () => {
     ['electron/services/demo/x.ts', '@faker-js/faker'],
     ['electron/packaging/x.ts', '@electron/fuses'],
     ['server/http/x.ts', '../../shared/hub-api.js'],
+    ['server/x.ts', '../shared/node/command-line.js'],
+    ['electron/services/cli/x.ts', '../../../shared/node/command-line.js'],
+    ['shared/node/x.ts', 'node:util'],
     ['server/db/x.ts', 'pg'],
     ['vite.config.ts', 'vite'],
     ['playwright.config.ts', './tests/support/debian-chromium.js'],
