@@ -7,6 +7,7 @@ import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { connect, type Socket as TcpSocket } from 'node:net';
 import { pino } from 'pino';
 import type { Logger } from '../../electron/services/log.js';
+import type { Cleanup } from '../support/cleanups.js';
 import { until } from '../support/until.js';
 
 export interface SipResponse {
@@ -89,6 +90,13 @@ export async function udpPeer(): Promise<UdpPeer> {
     },
     close: () => socket.close(),
   };
+}
+
+/** A UDP peer that the test's cleanups close. */
+export async function udpPeerClosedBy(cleanups: Cleanup[]): Promise<UdpPeer> {
+  const peer = await udpPeer();
+  cleanups.push(() => peer.close());
+  return peer;
 }
 
 export interface TcpPeer {

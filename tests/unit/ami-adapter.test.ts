@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../electron/services/log.js';
 import { createAmiAdapter } from '../../electron/services/telephony/ami/ami-adapter.js';
 import type { TelephonyAdapter } from '../../electron/services/telephony/adapter.js';
@@ -7,12 +7,10 @@ import type { CallEvent } from '../../shared/call.js';
 import type { PbxEvent } from '../../shared/pbx.js';
 import { amiTranscript, startAmiServer } from '../support/ami-server.js';
 import { until } from '../support/until.js';
+import { cleanupsAfterEach } from '../support/cleanups.js';
 
 type Server = Awaited<ReturnType<typeof startAmiServer>>;
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 
 async function connect(options: { authType?: 'plain' | 'md5'; secret?: string; channels?: string; pingIntervalMs?: number } = {}) {

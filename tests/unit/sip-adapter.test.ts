@@ -1,16 +1,14 @@
 import { createSocket } from 'node:dgram';
 import { connect } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../electron/services/log.js';
 import { createSipAdapter, type SipAdapterOptions } from '../../electron/services/telephony/sip/sip-adapter.js';
 import { freePort } from '../support/desk-process.js';
 import { runSipp } from '../support/sipp.js';
 import { RING, ringThenCancel as ringThenCancelWith, startEndpoint } from '../sip/endpoint.js';
+import { cleanupsAfterEach } from '../support/cleanups.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 const startDesk = (options: Partial<SipAdapterOptions> = {}) => startEndpoint(cleanups, options);
 const ringThenCancel = (port: number, keys: Partial<typeof RING> = {}) => ringThenCancelWith(cleanups, port, keys);

@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CallEvent } from '../../shared/call.js';
 import { freePort } from '../support/desk-process.js';
 import { ringThenCancel, startEndpoint } from '../sip/endpoint.js';
+import { cleanupsAfterEach } from '../support/cleanups.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 const ringing = (events: CallEvent[]) => events.filter((e) => e.state === 'ringing');
 

@@ -1,17 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ringThenCancel, startEndpoint } from '../sip/endpoint.js';
-import { type Request, sipRequest, udpPeer } from '../sip/raw-peer.js';
+import { type Request, sipRequest, udpPeerClosedBy } from '../sip/raw-peer.js';
+import { cleanupsAfterEach } from '../support/cleanups.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
-async function peer() {
-  const p = await udpPeer();
-  cleanups.push(() => p.close());
-  return p;
-}
+const peer = () => udpPeerClosedBy(cleanups);
 
 /** The INVITE under test and the CANCEL RFC 3261 §9.1 builds for it: same Request-URI, Via, Call-ID, From, CSeq number. */
 const invite: Request = { callId: 'cancel-me@pbx.test', branch: 'z9hG4bK-inv-1', sentBy: '127.0.0.1:5999', uri: 'sip:1001@127.0.0.1', from: '<sip:+359888123456@pbx.test>;tag=caller-1', cseq: 7 };

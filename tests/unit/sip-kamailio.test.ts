@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseDeskConfig } from '../../electron/services/config/desk-config.js';
 import { createDesk } from '../../electron/services/desk/desk.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
@@ -13,11 +13,9 @@ import { freePort } from '../support/desk-process.js';
 import { startKamailio } from '../support/kamailio.js';
 import { runSipp } from '../support/sipp.js';
 import { until } from '../support/until.js';
+import { cleanupsAfterEach } from '../support/cleanups.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 
 describe('the desk registered to kamailio', () => {

@@ -1,20 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_RINGING_BOUNDS } from '../../electron/services/telephony/adapter.js';
 import { SIP_LIMITS } from '../../electron/services/telephony/sip/sip-limits.js';
 import { until } from '../support/until.js';
 import { startEndpoint } from '../sip/endpoint.js';
-import { responseHeader, sipRequest, tcpPeer, udpPeer } from '../sip/raw-peer.js';
+import { responseHeader, sipRequest, tcpPeer, udpPeerClosedBy } from '../sip/raw-peer.js';
+import { cleanupsAfterEach } from '../support/cleanups.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
-async function peer() {
-  const p = await udpPeer();
-  cleanups.push(() => p.close());
-  return p;
-}
+const peer = () => udpPeerClosedBy(cleanups);
 
 /** Gives the endpoint time to answer anything it would, so "nothing came" is a fact and not a race. */
 const settle = () => new Promise((r) => setTimeout(r, 300));

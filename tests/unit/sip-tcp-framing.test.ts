@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SIP_LIMITS } from '../../electron/services/telephony/sip/sip-limits.js';
 import { startEndpoint } from '../sip/endpoint.js';
 import { sipRequest, tcpPeer } from '../sip/raw-peer.js';
+import { cleanupsAfterEach } from '../support/cleanups.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 const options = (callId: string) => sipRequest({ method: 'OPTIONS', callId, transport: 'TCP' });
 
