@@ -1,35 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../shared/desk-api.js';
 import { type Draft, MAX_DRAFTS } from '../../shared/draft.js';
-import { parseDeskConfig } from '../../electron/services/config/desk-config.js';
-import { createDesk, type Desk } from '../../electron/services/desk/desk.js';
-import { silentLogger } from '../../electron/services/log.js';
+import { type Desk } from '../../electron/services/desk/desk.js';
 import type { DeskStore } from '../../electron/services/store/desk-store.js';
-import { openDeskStore } from '../../electron/services/store/open-store.js';
-import { deskCustomers } from '../fixtures/desk-customers.js';
+import { type FixtureDesk, openFixtureDesk } from '../support/fixture-desk.js';
 
-let dir: string;
+let fixture: FixtureDesk;
 let store: DeskStore;
 let desk: Desk;
 let events: DeskEvent[];
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'desk-drafts-'));
-  store = openDeskStore(join(dir, 'desk.sqlite'));
-  store.insertBatch(deskCustomers);
-  desk = createDesk({ config: parseDeskConfig({ region: 'BG' }, 'test'), store, log: silentLogger });
-  events = [];
-  desk.subscribe((e) => events.push(e));
-});
-
+beforeEach(() => ({ store, desk, events } = fixture = openFixtureDesk('desk-drafts-')));
 afterEach(() => {
   desk.stop();
   store.close();
-  rmSync(dir, { recursive: true, force: true });
+  fixture.remove();
 });
 
 const draft = (overrides: Partial<Draft> = {}): Draft => ({

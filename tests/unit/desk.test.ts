@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallEventInput } from '../../shared/call.js';
 import { CallEventSchema } from '../../shared/call.js';
@@ -10,10 +7,9 @@ import { createDesk, type Desk } from '../../electron/services/desk/desk.js';
 import { silentLogger } from '../../electron/services/log.js';
 import { SignInRefused } from '../../electron/services/sync/hub-session.js';
 import type { DeskStore } from '../../electron/services/store/desk-store.js';
-import { openDeskStore } from '../../electron/services/store/open-store.js';
-import { deskCustomers } from '../fixtures/desk-customers.js';
+import { type FixtureDesk, openFixtureDesk } from '../support/fixture-desk.js';
 
-let dir: string;
+let fixture: FixtureDesk;
 let store: DeskStore;
 let desk: Desk;
 let events: DeskEvent[];
@@ -21,18 +17,10 @@ let events: DeskEvent[];
 const ring = (e: CallEventInput) => desk.onCallEvent(CallEventSchema.parse(e), 'test');
 const pops = () => events.flatMap((e) => (e.name === 'pop' ? [e.payload] : []));
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'desk-'));
-  store = openDeskStore(join(dir, 'desk.sqlite'));
-  store.insertBatch(deskCustomers);
-  desk = createDesk({ config: parseDeskConfig({ region: 'BG' }, 'test'), store, log: silentLogger });
-  events = [];
-  desk.subscribe((e) => events.push(e));
-});
-
+beforeEach(() => ({ store, desk, events } = fixture = openFixtureDesk('desk-')));
 afterEach(() => {
   store.close();
-  rmSync(dir, { recursive: true, force: true });
+  fixture.remove();
 });
 
 describe('desk orchestrator', () => {

@@ -1,27 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskStore } from '../../electron/services/store/desk-store.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import { type Draft, draftKey } from '../../shared/draft.js';
-import { deskCustomers } from '../fixtures/desk-customers.js';
+import { type FixtureStore, openFixtureStore } from '../support/fixture-desk.js';
 
-let dir: string;
+let fixture: FixtureStore;
 let file: string;
 let store: DeskStore;
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'desk-drafts-'));
-  file = join(dir, 'desk.sqlite');
-  store = openDeskStore(file);
-  store.insertBatch(deskCustomers);
-});
-
+beforeEach(() => ({ store, file } = fixture = openFixtureStore('desk-drafts-')));
 afterEach(() => {
   store.close();
-  rmSync(dir, { recursive: true, force: true });
+  fixture.remove();
 });
 
 const draft = (overrides: Partial<Draft> = {}): Draft => ({

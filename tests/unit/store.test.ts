@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskStore } from '../../electron/services/store/desk-store.js';
 import { MIGRATIONS } from '../../electron/services/store/migrations.js';
 import { openDeskStore } from '../../electron/services/store/open-store.js';
 import type { Customer } from '../../shared/domain.js';
+import { type FixtureStore, openFixtureStore } from '../support/fixture-desk.js';
 import { deskCustomers, testCustomer } from '../fixtures/desk-customers.js';
 
-let dir: string;
+let fixture: FixtureStore;
 let file: string;
 let store: DeskStore;
 const now = new Date('2026-11-24T10:00:00Z');
@@ -21,16 +19,10 @@ const person = (id: string, firstName: string, lastName: string, extra: Partial<
   phones: [],
 });
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'desk-store-'));
-  file = join(dir, 'desk.sqlite');
-  store = openDeskStore(file);
-  store.insertBatch(deskCustomers);
-});
-
+beforeEach(() => ({ store, file } = fixture = openFixtureStore('desk-store-')));
 afterEach(() => {
   store.close();
-  rmSync(dir, { recursive: true, force: true });
+  fixture.remove();
 });
 
 describe('phone lookup', () => {
