@@ -14,7 +14,7 @@ import { silentLogger } from '../../electron/services/log.js';
 import { type HubRequestName, type HubRequestRoute, hubRequests } from '../../shared/hub-api.js';
 import { createHubClient, type HubAnswer } from '../../shared/hub-client.js';
 import type { AgentRole, Session } from '../../shared/sync.js';
-import type { PostgresServer } from './postgres.js';
+import { type PostgresServer, startPostgres } from './postgres.js';
 
 export const FEED = 'tests/fixtures/feed';
 export const PASSWORD = 'correct horse battery';
@@ -70,6 +70,22 @@ export async function startTestHub(postgres: PostgresServer): Promise<TestHub> {
       await hub.close();
     },
   };
+}
+
+export interface HubOnOwnPostgres extends TestHub {
+  postgres: PostgresServer;
+}
+
+/** A PostgreSQL of the test file's own with a test hub on it; `close()` stops both. */
+export async function startHubOnOwnPostgres(): Promise<HubOnOwnPostgres> {
+  const postgres = await startPostgres();
+  try {
+    const hub = await startTestHub(postgres);
+    return { ...hub, postgres, close: () => hub.close().finally(() => postgres.stop()) };
+  } catch (err) {
+    await postgres.stop();
+    throw err;
+  }
 }
 
 /** A session for one of {@link AGENTS}, with their password. */

@@ -9,25 +9,21 @@ import type { DeskStore } from '../../electron/services/store/desk-store.js';
 import { createSyncClient, type SyncClient } from '../../electron/services/sync/sync-client.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PopCard } from '../../shared/call.js';
-import { type PostgresServer, startPostgres } from '../support/postgres.js';
 import { startSyncedDesk, type SyncedDesk } from '../support/synced-desk.js';
-import { PASSWORD, startTestHub, type TestHub } from '../support/test-hub.js';
+import { PASSWORD, startHubOnOwnPostgres, type TestHub } from '../support/test-hub.js';
 
-let postgres: PostgresServer;
 let hub: TestHub;
 let deskA: SyncedDesk;
 let deskB: SyncedDesk;
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  hub = await startTestHub(postgres);
+  hub = await startHubOnOwnPostgres();
   [deskA, deskB] = await Promise.all([startSyncedDesk(hub.url, 'alice'), startSyncedDesk(hub.url, 'bob')]);
 });
 
 afterAll(async () => {
   await Promise.all([deskA?.close(), deskB?.close()]);
   await hub?.close();
-  await postgres?.stop();
 });
 
 const ring = (desk: SyncedDesk, remote: string) => {

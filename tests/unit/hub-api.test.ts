@@ -10,23 +10,19 @@ import type { Interaction } from '../../shared/domain.js';
 import { type HubRequestName, hubRequests } from '../../shared/hub-api.js';
 import { hubSocketUrl } from '../../shared/hub-client.js';
 import type { Mutation, PullPage, PullQuery, PushResult } from '../../shared/sync.js';
-import { type PostgresServer, startPostgres } from '../support/postgres.js';
-import { hubClient, rawRequest, seen, startTestHub, type TestHub } from '../support/test-hub.js';
+import { hubClient, rawRequest, seen, startHubOnOwnPostgres, type TestHub } from '../support/test-hub.js';
 import { testCustomer } from '../fixtures/desk-customers.js';
 
-let postgres: PostgresServer;
 let hub: TestHub;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  hub = await startTestHub(postgres);
+  hub = await startHubOnOwnPostgres();
   for (const name of ['alice', 'bob', 'root']) tokens[name] = (await hub.login(name)).token;
 });
 
 afterAll(async () => {
   await hub?.close();
-  await postgres?.stop();
 });
 
 /** The hub client, signed in as `as` (or not at all). */

@@ -8,24 +8,20 @@ import { HubConfigSchema } from '../../server/hub-config.js';
 import { BOARD_PROTOCOL, type BoardInput, type BoardSnapshot, type BoardUpdate, bearerProtocol } from '../../shared/board.js';
 import { hubSocketUrl } from '../../shared/hub-client.js';
 import { postBoardInputs, queueName, scriptedDay } from '../support/board-generator.js';
-import { type PostgresServer, startPostgres } from '../support/postgres.js';
-import { hubClient, openTestHubDb, rawRequest, startTestHub, type TestHub } from '../support/test-hub.js';
+import { hubClient, openTestHubDb, rawRequest, type HubOnOwnPostgres, startHubOnOwnPostgres } from '../support/test-hub.js';
 
-let postgres: PostgresServer;
-let hub: TestHub;
+let hub: HubOnOwnPostgres;
 const tokens: Record<string, string> = {};
 const script = scriptedDay(5, 20);
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  hub = await startTestHub(postgres);
+  hub = await startHubOnOwnPostgres();
   for (const name of ['alice', 'sam', 'root']) tokens[name] = (await hub.login(name)).token;
   await postBoardInputs(hub.url, tokens.root!, script.inputs);
 });
 
 afterAll(async () => {
   await hub?.close();
-  await postgres?.stop();
 });
 
 const hubAs = (as: string, url = hub.url) => hubClient(url, tokens[as]!);
@@ -110,7 +106,7 @@ describe('the supervisor board at the hub', () => {
   });
 
   it('replays, at start, today’s events by the board’s time zone, even when yesterday’s arrived after them', async () => {
-    const databaseUrl = await postgres.createDatabase();
+    const databaseUrl = await hub.postgres.createDatabase();
     const db = openTestHubDb(databaseUrl);
     const pool = createPool(databaseUrl);
     try {

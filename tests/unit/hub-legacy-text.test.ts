@@ -3,20 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_HUB_SCHEMA, migrateHub } from '../../server/db/migrations.js';
 import { hubRequests } from '../../shared/hub-api.js';
 import { PullPageSchema } from '../../shared/sync.js';
-import { type PostgresServer, startPostgres } from '../support/postgres.js';
-import { startTestHub, type TestHub } from '../support/test-hub.js';
+import { startHubOnOwnPostgres, type TestHub } from '../support/test-hub.js';
 
-let postgres: PostgresServer;
 let hub: TestHub;
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  hub = await startTestHub(postgres);
+  hub = await startHubOnOwnPostgres();
 });
 
 afterAll(async () => {
   await hub?.close();
-  await postgres?.stop();
 });
 
 /** Rows as a hub before the shared text rules could hold them: a tab from a spreadsheet, a note from a script. */

@@ -11,20 +11,16 @@ import { RENDERER_CONTENT_SECURITY_POLICY } from '../../shared/content-security-
 import { hubRequests } from '../../shared/hub-api.js';
 import { hubSocketUrl } from '../../shared/hub-client.js';
 import { slowBody } from '../support/raw-http.js';
-import { type PostgresServer, startPostgres } from '../support/postgres.js';
-import { hubClient, startTestHub, type TestHub } from '../support/test-hub.js';
+import { hubClient, startHubOnOwnPostgres, type TestHub } from '../support/test-hub.js';
 
-let postgres: PostgresServer;
 let hub: TestHub;
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  hub = await startTestHub(postgres);
+  hub = await startHubOnOwnPostgres();
 });
 
 afterAll(async () => {
   await hub?.close();
-  await postgres?.stop();
 });
 
 const asSubprotocol = (token: string) => ({ 'sec-websocket-protocol': `${BOARD_PROTOCOL}, ${bearerProtocol(token)}` });

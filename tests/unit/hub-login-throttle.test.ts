@@ -7,10 +7,8 @@ import { type RunningHub, startHub } from '../../server/hub.js';
 import { HubConfigSchema } from '../../server/hub-config.js';
 import { LOGIN_LIMITS } from '../../server/hub-limits.js';
 import { hubRequests } from '../../shared/hub-api.js';
-import { type PostgresServer, startPostgres } from '../support/postgres.js';
-import { PASSWORD, startTestHub, type TestHub } from '../support/test-hub.js';
+import { PASSWORD, startHubOnOwnPostgres, type TestHub } from '../support/test-hub.js';
 
-let postgres: PostgresServer;
 let hub: TestHub;
 /** The same hub with budgets small enough to spend in a test; the queue is the real one. */
 let throttled: RunningHub;
@@ -18,15 +16,13 @@ const SMALL: LoginThrottleLimits = { perAddress: { burst: 5, perMinute: 1 }, per
 const config = (listen: { trustProxy?: string[] } = {}) => HubConfigSchema.parse({ database: { url: hub.databaseUrl }, listen: { port: 0, ...listen } });
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  hub = await startTestHub(postgres);
+  hub = await startHubOnOwnPostgres();
   throttled = await startHub(config(), silentLogger, { loginThrottle: SMALL });
 });
 
 afterAll(async () => {
   await throttled?.close();
   await hub?.close();
-  await postgres?.stop();
 });
 
 interface LoginAnswer {

@@ -2,22 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../shared/domain.js';
 import type { Mutation, PushResult } from '../../shared/sync.js';
-import { type PostgresServer, startPostgres } from '../support/postgres.js';
-import { hubClient, seen, startTestHub, type TestHub } from '../support/test-hub.js';
+import { hubClient, seen, startHubOnOwnPostgres, type TestHub } from '../support/test-hub.js';
 
-let postgres: PostgresServer;
 let hub: TestHub;
 let token: string;
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  hub = await startTestHub(postgres);
+  hub = await startHubOnOwnPostgres();
   token = (await hub.login('alice')).token;
 });
 
 afterAll(async () => {
   await hub?.close();
-  await postgres?.stop();
 });
 
 function note(fields: Partial<Interaction>): Mutation {

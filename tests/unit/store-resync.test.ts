@@ -10,18 +10,15 @@ import { openDeskStore } from '../../electron/services/store/open-store.js';
 import type { PopCard } from '../../shared/call.js';
 import { deskCustomers } from '../fixtures/desk-customers.js';
 import { damagePages } from '../support/damaged-store.js';
-import { type PostgresServer, startPostgres } from '../support/postgres.js';
 import { startSyncedDesk, type SyncedDesk } from '../support/synced-desk.js';
-import { startTestHub, type TestHub } from '../support/test-hub.js';
+import { startHubOnOwnPostgres, type TestHub } from '../support/test-hub.js';
 
-let postgres: PostgresServer;
 let hub: TestHub;
 let desk: SyncedDesk;
 let dataDir: string;
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  hub = await startTestHub(postgres);
+  hub = await startHubOnOwnPostgres();
   dataDir = mkdtempSync(join(tmpdir(), 'desk-resync-'));
   const store = openDeskStore(join(dataDir, 'desk.sqlite'));
   store.insertBatch(deskCustomers);
@@ -33,7 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await desk?.close();
   await hub?.close();
-  await postgres?.stop();
 });
 
 describe('a damaged store on a desk with a hub', () => {
