@@ -17,7 +17,7 @@ await build({
   entryPoints: {
     main: 'electron/main/main.ts',
     // The first start's store and its demo customers, as an entry of its own so a test can run
-    // it from the build in plain Node (tests/unit/electron-builder-config.test.ts); main.js
+    // it from the build in plain Node (tests/unit/electron/packaging/electron-builder-config.test.ts); main.js
     // shares its code through the chunks splitting writes beside them.
     'store-at-start': 'electron/services/desk/store-at-start.ts',
   },

@@ -1,7 +1,7 @@
 /**
  * The languages the desk speaks, declared once: the configuration's schema, the settings'
  * picker, the renderer and the Electron shell all take the list from here. Each language is
- * the JSON file of its name beside this one; tests/unit/locales.test.ts fails when a file
+ * the JSON file of its name beside this one; tests/unit/shared/i18n/locales.test.ts fails when a file
  * lacks a key en.json has, or a plural form its language needs.
  */
 import { z } from 'zod';
