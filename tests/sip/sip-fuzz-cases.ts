@@ -5,6 +5,8 @@
  * holds "fz-ok-", every other case's (when it still has one) holds "fz-bad-", and only
  * the valid ones may pop. Seeded: the same seed gives the same cases, byte for byte.
  */
+import { seededRandom } from '../../shared/seeded-random.js';
+
 export type Transport = 'udp' | 'tcp';
 
 export interface FuzzCase {
@@ -20,18 +22,6 @@ export interface FuzzCase {
   keepsFraming: boolean;
   /** A valid INVITE's CANCEL (RFC 3261 §9.1), and the ACK of the 487 that answers it, given that 487's To tag. */
   end?: { cancel: Buffer; ack(toTag: string): Buffer };
-}
-
-/** mulberry32: small, fast, and the same sequence for a seed on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 interface Header {

@@ -10,6 +10,7 @@ import type { Customer, E164, Interaction, Phone, Purchase, Ticket } from '../..
 import { AGENTS, buildCountries, type Country, DISPOSITIONS, NOTES, type NumberRange, PRIORITIES, PRODUCTS, STATUSES, TICKET_SUBJECTS } from './demo-catalogue.js';
 import type { CustomerBatch, CustomerReader, CustomerWriter } from '../store/desk-store.js';
 import { transliterate, type TransliterationTable } from '../store/transliterate.js';
+import { seededRandom } from '../../../shared/seeded-random.js';
 
 export interface SeedOptions {
   customers: number;
@@ -65,20 +66,8 @@ function numbersOf(callingCode: string, range: NumberRange, offset: number): (n:
   };
 }
 
-/** mulberry32: tiny, fast and good enough to spread demo data; not for anything secret. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export function createDemoGenerator(seed: number, now: Date) {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const countries = buildCountries(seed);
   const totalWeight = countries.reduce((sum, c) => sum + c.weight, 0);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
