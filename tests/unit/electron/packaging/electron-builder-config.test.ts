@@ -107,7 +107,7 @@ describe('what the installer ships of node_modules', () => {
         }
         writeFileSync(
           join(app, 'first-start.mjs'),
-          `const { openStoreAtStart } = await import('../../dist-electron/store-at-start.js');
+          `const { openStoreAtStart } = await import('./dist-electron/store-at-start.js');
            const quiet = { info() {}, error() {} };
            const { store, created } = await openStoreAtStart(process.argv[2], { hub: { url: null }, demoCustomers: 500 }, quiet);
            const countries = new Set(Array.from({ length: 50 }, (_, i) => store.getCustomerCard('d' + (i + 1)).customer.country));
